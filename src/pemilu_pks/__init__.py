@@ -1,0 +1,103 @@
+"""pemilu-pks: the cooperation agreements Indonesian election bodies signed with the police for 2024.
+
+A typed model of the agreements (Perjanjian Kerja Sama, Nota Kesepahaman)
+between KPU/Bawaslu and Polri units, the institutions that signed them and
+the regions they cover, with a curated, sourced dataset.
+
+Example:
+    >>> import pemilu_pks as pk
+    >>> ds = pk.load()
+    >>> ds.regions.get("63").iso_3166_2
+    'ID-KS'
+"""
+
+from __future__ import annotations
+
+from ._agreements import Agreements
+from ._dataset import Dataset, load
+from ._dates import UncertainDate, Weekday, parse_date
+from ._institutions import Institutions
+from ._json import Limits, from_json, to_json
+from ._model import (
+    Agreement,
+    Confidence,
+    Extent,
+    Figure,
+    Institution,
+    InstitutionKind,
+    Instrument,
+    JurisdictionArea,
+    Party,
+    Person,
+    Post,
+    Region,
+    RegionLevel,
+    ScopeItem,
+    Signatory,
+    Signing,
+    Source,
+    SourceRef,
+)
+from ._ranks import PoliceRank, RankGroup
+from ._records import Records
+from ._regions import Regions
+from ._schema import json_schema
+from .exceptions import (
+    AmbiguousError,
+    DataError,
+    DateParseError,
+    InputLimitError,
+    IntegrityError,
+    NotFoundError,
+    PemiluPksError,
+    ValidationError,
+    WeekdayMismatchError,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Agreement",
+    "Agreements",
+    "AmbiguousError",
+    "Confidence",
+    "DataError",
+    "Dataset",
+    "DateParseError",
+    "Extent",
+    "Figure",
+    "InputLimitError",
+    "Institution",
+    "InstitutionKind",
+    "Institutions",
+    "Instrument",
+    "IntegrityError",
+    "JurisdictionArea",
+    "Limits",
+    "NotFoundError",
+    "Party",
+    "PemiluPksError",
+    "Person",
+    "PoliceRank",
+    "Post",
+    "RankGroup",
+    "Records",
+    "Region",
+    "RegionLevel",
+    "Regions",
+    "ScopeItem",
+    "Signatory",
+    "Signing",
+    "Source",
+    "SourceRef",
+    "UncertainDate",
+    "ValidationError",
+    "Weekday",
+    "WeekdayMismatchError",
+    "__version__",
+    "from_json",
+    "json_schema",
+    "load",
+    "parse_date",
+    "to_json",
+]

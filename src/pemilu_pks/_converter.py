@@ -1,0 +1,135 @@
+"""The private cattrs converter between model objects and plain JSON data.
+
+Built once, on first use, so ``import pemilu_pks`` does not import cattrs.
+It is strict where the global cattrs converter is lenient: unknown keys are
+errors (a typo in curated JSON fails loudly), ``"5"`` is not an int and ``5``
+is not a str, and every failure becomes a :class:`~pemilu_pks.ValidationError`
+listing each problem with its JSON path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from .exceptions import ValidationError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from cattrs import Converter
+
+__all__ = ["structure", "unstructure"]
+
+T = TypeVar("T")
+
+
+def _strict(kind: type[Any] | tuple[type[Any], ...], *, name: str) -> Any:
+    def check(value: Any, _: Any) -> Any:
+        # bool is an int subclass in Python but not in JSON.
+        if type(value) is bool and kind is not bool:  # noqa: E721 - exact type on purpose
+            raise TypeError(f"expected {name}, got a boolean")
+        if not isinstance(value, kind):
+            raise TypeError(f"expected {name}, got {_json_type(value)}")
+        return value
+
+    return check
+
+
+def _json_type(value: Any) -> str:
+    names = {str: "a string", int: "a number", float: "a number", bool: "a boolean",
+             list: "an array", dict: "an object", type(None): "null"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _structure_date(value: Any, _: Any) -> dt.date:
+    if not isinstance(value, str):
+        raise TypeError(f"expected an ISO date string (YYYY-MM-DD), got {_json_type(value)}")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+def _is_tuple(kind: Any) -> bool:
+    return getattr(kind, "__origin__", None) is tuple
+
+
+@functools.cache
+def converter() -> Converter:
+    """Return the library's converter (built on first call)."""
+    from cattrs.cols import homogenous_tuple_structure_factory
+    from cattrs.preconf.json import make_converter
+
+    conv = make_converter(forbid_extra_keys=True, omit_if_default=True)
+    conv.register_structure_hook(str, _strict(str, name="a string"))
+    conv.register_structure_hook(int, _strict(int, name="an integer"))
+    conv.register_structure_hook(float, _strict((int, float), name="a number"))
+    conv.register_structure_hook(bool, _strict(bool, name="a boolean"))
+    conv.register_structure_hook(dt.date, _structure_date)
+    conv.register_unstructure_hook(dt.date, dt.date.isoformat)
+
+    def tuple_factory(kind: Any) -> Any:
+        # JSON arrays only: cattrs would take a string as a sequence of characters.
+        items = homogenous_tuple_structure_factory(kind, conv)
+
+        def structure_tuple(value: Any, _: Any) -> tuple[Any, ...]:
+            if not isinstance(value, list):
+                raise TypeError(f"expected an array, got {_json_type(value)}")
+            return items(value, kind)  # type: ignore[no-any-return]
+
+        return structure_tuple
+
+    conv.register_structure_hook_factory(_is_tuple, tuple_factory)
+    return conv
+
+
+def unstructure(obj: Any) -> Any:
+    """Turn a model object (or a list of them) into plain JSON data."""
+    return converter().unstructure(obj)
+
+
+def structure(data: Any, cls: type[T], *, source: str | None = None, path: str = "$") -> T:
+    """Build a *cls* from plain JSON data.
+
+    Raises:
+        ValidationError: The data does not fit; each problem with its JSON path.
+    """
+    from cattrs import BaseValidationError, transform_error
+
+    try:
+        return converter().structure(data, cls)
+    except BaseValidationError as exc:
+        messages = transform_error(exc, path=path, format_exception=_format)
+        raise ValidationError(_problems(messages), source=source) from None
+    except (TypeError, ValueError, KeyError, AttributeError) as exc:
+        raise ValidationError([(path, _message(exc))], source=source) from None
+    except RecursionError:
+        raise ValidationError([(path, "nested too deeply")], source=source) from None
+
+
+def _format(exc: BaseException, kind: Any) -> str:
+    from cattrs.errors import ForbiddenExtraKeysError
+
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return "unknown field(s): " + ", ".join(sorted(exc.extra_fields))
+    if isinstance(exc, KeyError):
+        return "required field missing"
+    if isinstance(exc, ValueError) and type(exc) is not ValueError and hasattr(kind, "__members__"):
+        return f"{exc.args[0]!r} is not one of " + ", ".join(repr(m.value) for m in kind)
+    if isinstance(exc, ValueError) and hasattr(kind, "__members__"):
+        return f"not one of " + ", ".join(repr(m.value) for m in kind)
+    if isinstance(exc, TypeError | ValueError) and str(exc):
+        return str(exc)
+    return f"invalid value for {getattr(kind, '__name__', kind)}"
+
+
+def _message(exc: BaseException) -> str:
+    return str(exc) or type(exc).__name__
+
+
+def _problems(messages: list[str]) -> list[tuple[str, str]]:
+    problems = []
+    for message in messages:
+        text, _, where = message.rpartition(" @ ")
+        problems.append((where or "$", text or message))
+    return problems

@@ -1,0 +1,235 @@
+"""The dataset: finding the bundled files, loading them lazily, writing them back.
+
+A dataset folder holds one canonical JSON file per record type
+(``institutions.json``, ``people.json``, ``sources.json``, ``agreements.json``;
+each an object with one key, the record type, holding records sorted by id),
+the region tables under ``regions/`` and a Frictionless ``datapackage.json``
+carrying the dataset version.  Each part is read the first time it is used.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from ._agreements import Agreements
+from ._institutions import Institutions
+from ._json import Limits, decode, dumps
+from ._model import Agreement, Institution, Person, Source
+from ._records import Records
+from ._regions import Regions
+from .exceptions import DataError, ValidationError
+
+__all__ = ["RECORD_TYPES", "Dataset", "bundled_path", "load"]
+
+T = TypeVar("T")
+
+#: The record files of a dataset folder: file stem -> record class.
+RECORD_TYPES: dict[str, type[Any]] = {
+    "agreements": Agreement,
+    "institutions": Institution,
+    "people": Person,
+    "sources": Source,
+}
+_KIND = {"agreements": "agreement", "institutions": "institution", "people": "person", "sources": "source"}
+
+
+def bundled_path() -> Traversable:
+    """The folder of the bundled dataset: inside the installed package, or a checkout's ``datasets/``."""
+    packaged = resources.files("pemilu_pks") / "datasets"
+    if packaged.is_dir():
+        return packaged
+    # A source checkout or an editable install: src/pemilu_pks/../../datasets
+    checkout = Path(__file__).resolve().parents[2] / "datasets"
+    if checkout.is_dir():
+        return checkout
+    raise DataError(f"the bundled dataset is missing: neither {packaged} nor {checkout} exists")
+
+
+def read_records(folder: Traversable, name: str, *, limits: Limits = Limits()) -> list[Any]:
+    """Read ``<folder>/<name>.json`` as a list of records of its type.
+
+    Raises:
+        DataError: The file is missing or not JSON.
+        ValidationError: A record does not fit the model (with file and JSON path).
+    """
+    from ._converter import structure
+
+    path = folder / f"{name}.json"
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DataError(f"{path}: file not found") from None
+    except OSError as exc:
+        raise DataError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    data = decode(raw, source=str(path), limits=limits)
+    if not isinstance(data, dict) or set(data) != {name}:
+        raise ValidationError([("$", f'expected an object with the single key "{name}"')], source=str(path))
+    return structure(data[name], list[RECORD_TYPES[name]], source=str(path), path=f"$.{name}")  # type: ignore[valid-type]
+
+
+def records_json(name: str, records: Iterable[Any]) -> str:
+    """The canonical JSON text of a record file."""
+    from ._converter import unstructure
+
+    return dumps({name: [unstructure(record) for record in sorted(records, key=lambda r: r.id)]})
+
+
+class Dataset:
+    """A complete dataset: regions, institutions, people, sources and agreements.
+
+    Get the bundled one with :func:`pemilu_pks.load`, a folder of your own with
+    :meth:`from_path`.  A dataset is immutable; each part is read on first use.
+
+    Attributes:
+        version: The dataset version (``YYYY.MM.N``), separate from the package version.
+        regions: The Kemendagri region hierarchy.
+        institutions: Election bodies, police units and other parties.
+        people: Signatories and witnesses.
+        sources: The reports facts come from.
+        agreements: The agreements.
+    """
+
+    __slots__ = ("_factories", "_lock", "_parts", "path")
+
+    def __init__(self, factories: dict[str, Callable[[], Any]], *, path: Traversable | None = None) -> None:
+        self._factories = factories
+        self._parts: dict[str, Any] = {}
+        self._lock = threading.RLock()
+        self.path = path
+
+    def _part(self, name: str) -> Any:
+        try:
+            return self._parts[name]
+        except KeyError:
+            pass
+        with self._lock:
+            if name not in self._parts:
+                self._parts[name] = self._factories[name]()
+            return self._parts[name]
+
+    @property
+    def version(self) -> str:
+        """The dataset version, from ``datapackage.json``."""
+        return str(self._part("metadata").get("version", "unknown"))
+
+    @property
+    def metadata(self) -> dict[str, Any]:
+        """A copy of the ``datapackage.json`` descriptor."""
+        import copy
+
+        return copy.deepcopy(self._part("metadata"))
+
+    @property
+    def regions(self) -> Regions:
+        """The region hierarchy (see :class:`~pemilu_pks.Regions`)."""
+        return self._part("regions")  # type: ignore[no-any-return]
+
+    @property
+    def institutions(self) -> Institutions:
+        """The institution registry (see :class:`~pemilu_pks.Institutions`)."""
+        return self._part("institutions")  # type: ignore[no-any-return]
+
+    @property
+    def people(self) -> Records[Person]:
+        """The people registry."""
+        return self._part("people")  # type: ignore[no-any-return]
+
+    @property
+    def sources(self) -> Records[Source]:
+        """The sources."""
+        return self._part("sources")  # type: ignore[no-any-return]
+
+    @property
+    def agreements(self) -> Agreements:
+        """The agreements (see :class:`~pemilu_pks.Agreements`)."""
+        return self._part("agreements")  # type: ignore[no-any-return]
+
+    def __repr__(self) -> str:
+        where = f" from {self.path}" if self.path is not None else ""
+        return f"<Dataset {self.version}{where}>"
+
+    @classmethod
+    def from_path(cls, folder: str | Path | Traversable) -> Dataset:
+        """Load a dataset folder in the bundled format (e.g. one written by :meth:`write`).
+
+        A folder without ``regions/`` uses the bundled regions.
+
+        Raises:
+            DataError: A file is missing or unreadable.
+            ValidationError: A record does not fit the model.
+        """
+        folder = Path(folder) if isinstance(folder, str) else folder
+        if not folder.is_dir():
+            raise DataError(f"{folder}: not a folder")
+        dataset = _from_folder(folder)
+        for name in RECORD_TYPES:
+            dataset._part(name)
+        return dataset
+
+    def write(self, folder: str | Path) -> None:
+        """Write the dataset to *folder* in canonical form (created if missing)."""
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in RECORD_TYPES:
+            (folder / f"{name}.json").write_text(records_json(name, self._part(name)), encoding="utf-8")
+        (folder / "datapackage.json").write_text(dumps(self._part("metadata")), encoding="utf-8")
+
+
+def _from_folder(folder: Traversable) -> Dataset:
+    def metadata() -> dict[str, Any]:
+        path = folder / "datapackage.json"
+        if not path.is_file():
+            return {"name": "pemilu-pks-user-data", "version": "unknown"}
+        data = decode(path.read_bytes(), source=str(path))
+        if not isinstance(data, dict):
+            raise ValidationError([("$", "expected an object")], source=str(path))
+        return data
+
+    def regions() -> Regions:
+        own = folder / "regions"
+        return Regions.from_folder(own if own.is_dir() else bundled_path() / "regions")
+
+    def records(name: str) -> Callable[[], Any]:
+        def build() -> Any:
+            items = read_records(folder, name)
+            if name == "institutions":
+                return Institutions(items)
+            if name == "agreements":
+                return Agreements(items)
+            return Records(items, kind=_KIND[name])
+
+        return build
+
+    factories: dict[str, Callable[[], Any]] = {"metadata": metadata, "regions": regions}
+    factories.update({name: records(name) for name in RECORD_TYPES})
+    return Dataset(factories, path=folder)
+
+
+_bundled: Dataset | None = None
+_bundled_lock = threading.Lock()
+
+
+def load() -> Dataset:
+    """Return the bundled dataset: built once, cached, immutable, and thread-safe.
+
+    Nothing is read until a part is used, so ``pk.load()`` itself is instant.
+
+    Example:
+        >>> import pemilu_pks as pk
+        >>> ds = pk.load()
+        >>> ds is pk.load()
+        True
+        >>> ds.regions.get("63").name
+        'Kalimantan Selatan'
+    """
+    global _bundled  # noqa: PLW0603 - the one cached bundled dataset
+    if _bundled is None:
+        with _bundled_lock:
+            if _bundled is None:
+                _bundled = _from_folder(bundled_path())
+    return _bundled

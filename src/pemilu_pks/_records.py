@@ -1,0 +1,90 @@
+"""An immutable collection of records keyed by id: the base of every registry."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator, Mapping
+from types import MappingProxyType
+from typing import Any, Generic, Protocol, TypeVar
+
+from .exceptions import IntegrityError, NotFoundError
+
+__all__ = ["Records"]
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+R = TypeVar("R", bound=_HasId)
+
+
+class Records(Generic[R]):
+    """A read-only, sized, iterable collection of records, in id order.
+
+    ``get`` returns None (or a default) for an unknown id; ``lookup`` raises
+    :class:`~pemilu_pks.NotFoundError` with close suggestions.  The collection
+    cannot be changed after it is built.
+
+    Args:
+        records: The records; ids must be unique.
+        kind: What the records are, for messages ("agreement").
+    """
+
+    __slots__ = ("_by_id", "_kind")
+
+    def __init__(self, records: Iterable[R], *, kind: str) -> None:
+        by_id: dict[str, R] = {}
+        duplicates = []
+        for index, record in enumerate(records):
+            if record.id in by_id:
+                duplicates.append((f"$[{index}].id", f"duplicate {kind} id {record.id!r}"))
+            by_id[record.id] = record
+        if duplicates:
+            raise IntegrityError(duplicates)
+        self._by_id: Mapping[str, R] = MappingProxyType(dict(sorted(by_id.items())))
+        self._kind = kind
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def __iter__(self) -> Iterator[R]:
+        return iter(self._by_id.values())
+
+    def __contains__(self, item: object) -> bool:
+        if isinstance(item, str):
+            return item in self._by_id
+        return getattr(item, "id", None) in self._by_id and self._by_id[item.id] == item  # type: ignore[attr-defined]
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}: {len(self)} {self._kind} records>"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Records):
+            return NotImplemented
+        return type(self) is type(other) and dict(self._by_id) == dict(other._by_id)
+
+    __hash__ = None  # type: ignore[assignment] # equal by value but not immutable in type
+
+    def get(self, id: str, default: Any = None) -> R | Any:  # noqa: A002 - the record field is "id"
+        """Return the record with this id, or *default* (None) if there is none."""
+        return self._by_id.get(id, default)
+
+    def lookup(self, id: str) -> R:  # noqa: A002
+        """Return the record with this id.
+
+        Raises:
+            NotFoundError: No record has this id; the message suggests close ids.
+        """
+        try:
+            return self._by_id[id]
+        except (KeyError, TypeError):
+            close = difflib.get_close_matches(str(id), list(self._by_id), n=5)
+            hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+            raise NotFoundError(f"no {self._kind} with id {id!r}{hint}", query=str(id), suggestions=close) from None
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """All ids, sorted."""
+        return tuple(self._by_id)
