@@ -10,6 +10,7 @@ listing each problem with its JSON path.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import functools
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -114,13 +115,20 @@ def _format(exc: BaseException, kind: Any) -> str:
         return "unknown field(s): " + ", ".join(sorted(exc.extra_fields))
     if isinstance(exc, KeyError):
         return "required field missing"
-    if isinstance(exc, ValueError) and type(exc) is not ValueError and hasattr(kind, "__members__"):
-        return f"{exc.args[0]!r} is not one of " + ", ".join(repr(m.value) for m in kind)
-    if isinstance(exc, ValueError) and hasattr(kind, "__members__"):
-        return f"not one of " + ", ".join(repr(m.value) for m in kind)
+    enum_kind = _enum_of(kind)
+    if isinstance(exc, ValueError) and enum_kind is not None:
+        return "expected one of " + ", ".join(repr(m.value) for m in enum_kind)
     if isinstance(exc, TypeError | ValueError) and str(exc):
         return str(exc)
     return f"invalid value for {getattr(kind, '__name__', kind)}"
+
+
+def _enum_of(kind: Any) -> type[enum.Enum] | None:
+    """The enum class of *kind*, also inside ``X | None``."""
+    for option in (kind, *getattr(kind, "__args__", ())):
+        if isinstance(option, type) and issubclass(option, enum.Enum):
+            return option
+    return None
 
 
 def _message(exc: BaseException) -> str:
