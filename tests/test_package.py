@@ -1,0 +1,48 @@
+"""The package as users import it: public names, typing marker, lazy imports."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from importlib import resources
+
+import pemilu_pks as pk
+
+
+class TestPublicApi:
+    """What `import pemilu_pks` offers."""
+
+    def test_all_is_sorted_and_importable(self) -> None:
+        """__all__ is sorted and every name in it exists."""
+        assert sorted(pk.__all__) == pk.__all__
+        for name in pk.__all__:
+            assert hasattr(pk, name), name
+
+    def test_every_error_is_a_pemilu_pks_error(self) -> None:
+        """All public exceptions derive from PemiluPksError; lookup errors are LookupErrors."""
+        errors = [getattr(pk, name) for name in pk.__all__ if name.endswith("Error")]
+        assert all(issubclass(error, pk.PemiluPksError) for error in errors)
+        assert issubclass(pk.NotFoundError, LookupError)
+        assert issubclass(pk.AmbiguousError, LookupError)
+
+    def test_py_typed_ships_inside_the_package(self) -> None:
+        """The PEP 561 marker is part of the package, so it is in the wheel."""
+        assert (resources.files("pemilu_pks") / "py.typed").is_file()
+
+    def test_version(self) -> None:
+        """The package version is a string; the dataset has its own."""
+        assert isinstance(pk.__version__, str)
+        assert pk.__version__ != pk.load().version
+
+
+class TestImportCost:
+    """Heavy modules load when first needed, not at import."""
+
+    def test_import_does_not_load_cattrs_or_the_date_parser(self) -> None:
+        """`import pemilu_pks` leaves cattrs and dateutil.parser unimported."""
+        code = (
+            "import sys, pemilu_pks; "
+            "print(sorted(m for m in ('cattrs', 'dateutil.parser', 'pandas', 'matplotlib') if m in sys.modules))"
+        )
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        assert "[]" == result.stdout.strip()
