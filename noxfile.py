@@ -64,8 +64,12 @@ def docs(session: nox.Session) -> None:
     """Build the documentation strictly (-n -W) and run its examples as doctests."""
     session.install("-e", ".", *group("docs"), *group("extras"))
     build = ROOT / "docs" / "_build"
-    session.run("sphinx-build", "-n", "-W", "--keep-going", "-b", "html", "docs", str(build / "html"))
-    session.run("sphinx-build", "-n", "-W", "--keep-going", "-b", "doctest", "docs", str(build / "doctest"))
+    session.run(
+        "sphinx-build", "-n", "-W", "--keep-going", "-b", "html", "docs", str(build / "html")
+    )
+    session.run(
+        "sphinx-build", "-n", "-W", "--keep-going", "-b", "doctest", "docs", str(build / "doctest")
+    )
 
 
 @nox.session(default=False)
@@ -116,7 +120,12 @@ def build(session: nox.Session) -> None:
         shutil.copytree(ROOT / "tests", Path(elsewhere) / "tests")
         session.chdir(elsewhere)
         session.run(
-            "pytest", "-p", "no:cacheprovider", "--rootdir", elsewhere, "tests",
+            "pytest",
+            "-p",
+            "no:cacheprovider",
+            "--rootdir",
+            elsewhere,
+            "tests",
             env={"PEMILU_PKS_WHEEL": str(wheel), "PEMILU_PKS_EXPECT_INSTALLED": "1"},
         )
 
@@ -133,8 +142,15 @@ def bench(session: nox.Session) -> None:
 def fuzz(session: nox.Session) -> None:
     """Run the generated-input tests with 20,000 examples each."""
     session.install("-e", ".", *group("tests"))
-    session.run("pytest", "-m", "slow or not slow", "tests", "-k", "fuzz or hypothesis or roundtrip",
-                env={"PEMILU_PKS_FUZZ_EXAMPLES": "20000"})
+    session.run(
+        "pytest",
+        "-m",
+        "slow or not slow",
+        "tests",
+        "-k",
+        "fuzz or hypothesis or roundtrip",
+        env={"PEMILU_PKS_FUZZ_EXAMPLES": "20000"},
+    )
 
 
 @nox.session(default=False)

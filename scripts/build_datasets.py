@@ -12,11 +12,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from _common import DATASETS
-
 import build_agreements
 import build_institutions
 import build_regions
+from _common import DATASETS
+
 from pemilu_pks._dataset import records_json
 from pemilu_pks._model import Source
 
@@ -28,7 +28,9 @@ def merge_sources(*groups: list[Source]) -> list[Source]:
         for source in group:
             known = merged.setdefault(source.id, source)
             if known != source:
-                raise SystemExit(f"two different records for source {source.id}:\n{known}\n{source}")
+                raise SystemExit(
+                    f"two different records for source {source.id}:\n{known}\n{source}"
+                )
     return sorted(merged.values(), key=lambda s: s.id)
 
 

@@ -17,7 +17,9 @@ AGREEMENT: dict[str, Any] = {
         {"institution": "kpu-63", "document_number": "05/PR.08-PKS/63/2023"},
         {"institution": "polda-kalimantan-selatan"},
     ],
-    "signatories": [{"party": "polda-kalimantan-selatan", "name": "Andi Rian Djajadi", "rank": "irjen"}],
+    "signatories": [
+        {"party": "polda-kalimantan-selatan", "name": "Andi Rian Djajadi", "rank": "irjen"}
+    ],
     "signing": {
         "date": {"earliest": "2023-09-25", "latest": "2023-09-25", "weekday": "monday"},
         "city": "Banjarmasin",
@@ -57,7 +59,10 @@ class TestRoundTrip:
 
     def test_bytes_and_lists(self) -> None:
         """UTF-8 bytes are accepted, and lists of records round-trip."""
-        refs = [pk.SourceRef(source="a"), pk.SourceRef(source="b", note="Kabupaten Aceh Besar — ok")]
+        refs = [
+            pk.SourceRef(source="a"),
+            pk.SourceRef(source="b", note="Kabupaten Aceh Besar — ok"),
+        ]
         text = pk.to_json(refs)
         assert refs == pk.from_json(text.encode("utf-8"), list[pk.SourceRef])
         assert "—" in text  # not ASCII-escaped
@@ -82,21 +87,53 @@ class TestBadInput:
     @pytest.mark.parametrize(
         ("text", "path", "problem"),
         [
-            (with_change(["parties", 0, "institution"], 5), "$.parties[0].institution", "expected a string"),
-            (with_change(["parties", 1, "institution"], "Polda Kalsel"), "$.parties[1]", "not an id"),
+            (
+                with_change(["parties", 0, "institution"], 5),
+                "$.parties[0].institution",
+                "expected a string",
+            ),
+            (
+                with_change(["parties", 1, "institution"], "Polda Kalsel"),
+                "$.parties[1]",
+                "not an id",
+            ),
             (with_change(["parties"], "kpu-63"), "$.parties", "expected an array"),
             (with_change(["parties"], [{"institution": "kpu-63"}]), "$", "at least two parties"),
             (with_change(["instrument"], "treaty"), "$.instrument", "expected one of"),
             (with_change(["instrument"], ...), "$.instrument", "required field missing"),
             (with_change(["colour"], "red"), "$", "unknown field(s): colour"),
-            (with_change(["signing", "date", "earliest"], "2023-02-30"), "$.signing.date.earliest", "not an ISO date"),
-            (with_change(["signing", "date", "earliest"], 20230925), "$.signing.date.earliest", "ISO date string"),
-            (with_change(["signing", "date", "latest"], "2023-09-01"), "$.signing.date", "before earliest"),
+            (
+                with_change(["signing", "date", "earliest"], "2023-02-30"),
+                "$.signing.date.earliest",
+                "not an ISO date",
+            ),
+            (
+                with_change(["signing", "date", "earliest"], 20230925),
+                "$.signing.date.earliest",
+                "ISO date string",
+            ),
+            (
+                with_change(["signing", "date", "latest"], "2023-09-01"),
+                "$.signing.date",
+                "before earliest",
+            ),
             (with_change(["signing", "date", "weekday"], "tuesday"), "$.signing.date", "no Selasa"),
-            (with_change(["signing", "place"], "Banjarmasin"), "$.signing", "not a Kemendagri region code"),
-            (with_change(["figures", 0, "value"], "564"), "$.figures[0].value", "expected an integer"),
+            (
+                with_change(["signing", "place"], "Banjarmasin"),
+                "$.signing",
+                "not a Kemendagri region code",
+            ),
+            (
+                with_change(["figures", 0, "value"], "564"),
+                "$.figures[0].value",
+                "expected an integer",
+            ),
             (with_change(["figures", 0, "value"], True), "$.figures[0].value", "boolean"),
-            (with_change(["signatories", 0, "rank"], "general"), "$.signatories[0].rank", "expected one of"),
+            (
+                with_change(["signatories", 0, "rank"], "general"),
+                "$.signatories[0].rank",
+                "expected one of",
+            ),
             (with_change(["sources"], []), "$", "sources must not be empty"),
             (with_change(["scope"], "law_enforcement"), "$.scope", "expected an array"),
         ],
@@ -105,7 +142,9 @@ class TestBadInput:
         """Wrong types, missing fields, unknown keys and bad values name their path."""
         with pytest.raises(pk.ValidationError) as info:
             pk.from_json(text, pk.Agreement)
-        assert any(where == path and problem in what for where, what in info.value.errors), info.value.errors
+        assert any(where == path and problem in what for where, what in info.value.errors), (
+            info.value.errors
+        )
         assert isinstance(info.value, pk.PemiluPksError)
 
     @pytest.mark.parametrize(

@@ -44,5 +44,7 @@ class TestImportCost:
             "import sys, pemilu_pks; "
             "print(sorted(m for m in ('cattrs', 'dateutil.parser', 'pandas', 'matplotlib') if m in sys.modules))"
         )
-        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
         assert "[]" == result.stdout.strip()

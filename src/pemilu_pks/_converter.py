@@ -27,7 +27,7 @@ T = TypeVar("T")
 def _strict(kind: type[Any] | tuple[type[Any], ...], *, name: str) -> Any:
     def check(value: Any, _: Any) -> Any:
         # bool is an int subclass in Python but not in JSON.
-        if type(value) is bool and kind is not bool:  # noqa: E721 - exact type on purpose
+        if type(value) is bool and kind is not bool:
             raise TypeError(f"expected {name}, got a boolean")
         if not isinstance(value, kind):
             raise TypeError(f"expected {name}, got {_json_type(value)}")
@@ -37,8 +37,15 @@ def _strict(kind: type[Any] | tuple[type[Any], ...], *, name: str) -> Any:
 
 
 def _json_type(value: Any) -> str:
-    names = {str: "a string", int: "a number", float: "a number", bool: "a boolean",
-             list: "an array", dict: "an object", type(None): "null"}
+    names = {
+        str: "a string",
+        int: "a number",
+        float: "a number",
+        bool: "a boolean",
+        list: "an array",
+        dict: "an object",
+        type(None): "null",
+    }
     return names.get(type(value), type(value).__name__)
 
 

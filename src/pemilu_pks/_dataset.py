@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from ._agreements import Agreements
 from ._institutions import Institutions
-from ._json import Limits, decode, dumps
+from ._json import DEFAULT_LIMITS, Limits, decode, dumps
 from ._model import Agreement, Institution, Person, Source
 from ._records import Records
 from ._regions import Regions
@@ -50,7 +50,7 @@ def bundled_path() -> Traversable:
     raise DataError(f"the bundled dataset is missing: neither {packaged} nor {checkout} exists")
 
 
-def read_records(folder: Traversable, name: str, *, limits: Limits = Limits()) -> list[Any]:
+def read_records(folder: Traversable, name: str, *, limits: Limits = DEFAULT_LIMITS) -> list[Any]:
     """Read ``<folder>/<name>.json`` as a list of records of its type.
 
     Raises:

@@ -90,7 +90,9 @@ _INDONESIAN_MONTHS = (
 )
 
 
-def _check_bounds(instance: UncertainDate, attribute: attrs.Attribute[dt.date], value: dt.date) -> None:
+def _check_bounds(
+    instance: UncertainDate, attribute: attrs.Attribute[dt.date], value: dt.date
+) -> None:
     if value < instance.earliest:
         msg = f"latest ({value}) is before earliest ({instance.earliest})"
         raise ValueError(msg)
@@ -132,7 +134,9 @@ class UncertainDate:
     reasoning: str | None = None
 
     @classmethod
-    def exact(cls, day: dt.date, *, text: str | None = None, reasoning: str | None = None) -> UncertainDate:
+    def exact(
+        cls, day: dt.date, *, text: str | None = None, reasoning: str | None = None
+    ) -> UncertainDate:
         """Return the interval of the single day *day*, with its weekday unstated."""
         return cls(earliest=day, latest=day, text=text, reasoning=reasoning)
 
@@ -196,7 +200,7 @@ def _first_matching(low: dt.date, high: dt.date, weekday: Weekday | None) -> dt.
 
 
 @functools.cache
-def _parser() -> tuple[dateutil_parser.parser, type]:
+def _parser() -> tuple[dateutil_parser.parser, type[Exception]]:
     # dateutil.parser is imported on first use: it costs import time users
     # who never parse text should not pay.
     from dateutil import parser as dateutil_parser
@@ -204,14 +208,17 @@ def _parser() -> tuple[dateutil_parser.parser, type]:
     class IndonesianParserInfo(dateutil_parser.parserinfo):
         MONTHS = _INDONESIAN_MONTHS  # type: ignore[assignment]
         WEEKDAYS = tuple(  # type: ignore[assignment]
-            (name, day.value[:3], day.value) for name, day in zip(_INDONESIAN_WEEKDAYS, Weekday, strict=True)
+            (name, day.value[:3], day.value)
+            for name, day in zip(_INDONESIAN_WEEKDAYS, Weekday, strict=True)
         )
 
     info = IndonesianParserInfo(dayfirst=True)
     return dateutil_parser.parser(info), dateutil_parser.ParserError
 
 
-_MONTH_WORDS = "|".join(sorted({w for names in _INDONESIAN_MONTHS for w in names}, key=len, reverse=True))
+_MONTH_WORDS = "|".join(
+    sorted({w for names in _INDONESIAN_MONTHS for w in names}, key=len, reverse=True)
+)
 _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}|\d{2}))?(?!\d)")
 _WORDED = re.compile(
     rf"(?<!\d)(\d{{1,2}})\s+({_MONTH_WORDS})\.?(?:\s+(\d{{4}}))?(?![a-z])",
@@ -273,7 +280,11 @@ def parse_date(
             raise DateParseError(f"{text!r} has {what}; give bounds with within=(earliest, latest)")
         try:
             return UncertainDate(
-                earliest=within[0], latest=within[1], text=text, weekday=weekday, reasoning=reasoning
+                earliest=within[0],
+                latest=within[1],
+                text=text,
+                weekday=weekday,
+                reasoning=reasoning,
             )
         except ValueError as exc:
             raise DateParseError(f"{text!r}: {exc}") from None
@@ -281,12 +292,14 @@ def parse_date(
     if not has_year and year is None:
         raise DateParseError(f"{text!r} has no year; pass year=")
     parser, parser_error = _parser()
-    default = dt.datetime(year or 2000, 1, 1)  # noqa: DTZ001 - a calendar day, no time zone
+    default = dt.datetime(year or 2000, 1, 1)
     try:
         parsed = parser.parse(match.group(0).replace(" ", " "), default=default)
     except (parser_error, ValueError, OverflowError) as exc:
         raise DateParseError(f"{text!r} is not a valid date: {exc}") from None
     day = parsed.date()
     if weekday is not None and Weekday.of(day) is not weekday:
-        raise WeekdayMismatchError(text, stated=weekday.indonesian, actual=Weekday.of(day).indonesian)
+        raise WeekdayMismatchError(
+            text, stated=weekday.indonesian, actual=Weekday.of(day).indonesian
+        )
     return UncertainDate(earliest=day, latest=day, text=text, weekday=weekday, reasoning=reasoning)

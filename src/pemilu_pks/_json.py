@@ -71,23 +71,31 @@ def decode(text: str | bytes, *, source: str | None = None, limits: Limits = DEF
     where = f"{source}: " if source else ""
     if isinstance(text, bytes | bytearray):
         if len(text) > limits.max_bytes:
-            raise InputLimitError(f"{where}input is {len(text)} bytes; the limit is {limits.max_bytes}")
+            raise InputLimitError(
+                f"{where}input is {len(text)} bytes; the limit is {limits.max_bytes}"
+            )
         try:
             text = bytes(text).decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise DataError(f"{where}not UTF-8 text: byte {exc.start} is {text[exc.start]:#04x}") from None
+            raise DataError(
+                f"{where}not UTF-8 text: byte {exc.start} is {text[exc.start]:#04x}"
+            ) from None
     elif not isinstance(text, str):
         raise DataError(f"{where}expected JSON text (str or bytes), got {type(text).__name__}")
     elif len(text) > limits.max_bytes:  # characters; a cheap lower bound on bytes
         raise InputLimitError(f"{where}input is over {limits.max_bytes} bytes")
     if text.startswith("\ufeff"):
-        raise DataError(f"{where}the text starts with a byte-order mark (U+FEFF); save it as UTF-8 without BOM")
+        raise DataError(
+            f"{where}the text starts with a byte-order mark (U+FEFF); save it as UTF-8 without BOM"
+        )
     _check_depth(text, limits.max_depth, where)
     try:
         return json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         problem = "the text is empty" if not text.strip() else exc.msg
-        raise DataError(f"{where}not valid JSON: {problem} (line {exc.lineno}, column {exc.colno})") from None
+        raise DataError(
+            f"{where}not valid JSON: {problem} (line {exc.lineno}, column {exc.colno})"
+        ) from None
     except ValueError as exc:  # duplicate keys, NaN, oversized integers
         raise DataError(f"{where}not valid JSON: {exc}") from None
 

@@ -192,7 +192,9 @@ def _non_empty(_: Any, attribute: attrs.Attribute[Any], value: str | tuple[Any, 
         raise ValueError(msg)
 
 
-def _ordered_validity(instance: Any, attribute: attrs.Attribute[Any], value: dt.date | None) -> None:
+def _ordered_validity(
+    instance: Any, attribute: attrs.Attribute[Any], value: dt.date | None
+) -> None:
     start = instance.valid_from
     if value is not None and start is not None and value < start:
         msg = f"valid_to ({value}) is before valid_from ({start})"
@@ -200,7 +202,9 @@ def _ordered_validity(instance: Any, attribute: attrs.Attribute[Any], value: dt.
 
 
 def _during(valid_from: dt.date | None, valid_to: dt.date | None, on: dt.date | None) -> bool:
-    return on is None or ((valid_from is None or valid_from <= on) and (valid_to is None or on <= valid_to))
+    return on is None or (
+        (valid_from is None or valid_from <= on) and (valid_to is None or on <= valid_to)
+    )
 
 
 def _code() -> Any:

@@ -34,9 +34,21 @@ class RankGroup(enum.Enum):
 # (value, official name, abbreviation, group, further spellings seen in news)
 _RANKS: tuple[tuple[str, str, str, RankGroup, tuple[str, ...]], ...] = (
     ("jenderal", "Jenderal Polisi", "Jenderal Pol.", RankGroup.PERWIRA_TINGGI, ("Jenderal",)),
-    ("komjen", "Komisaris Jenderal Polisi", "Komjen Pol.", RankGroup.PERWIRA_TINGGI, ("Komjenpol",)),
+    (
+        "komjen",
+        "Komisaris Jenderal Polisi",
+        "Komjen Pol.",
+        RankGroup.PERWIRA_TINGGI,
+        ("Komjenpol",),
+    ),
     ("irjen", "Inspektur Jenderal Polisi", "Irjen Pol.", RankGroup.PERWIRA_TINGGI, ("Irjenpol",)),
-    ("brigjen", "Brigadir Jenderal Polisi", "Brigjen Pol.", RankGroup.PERWIRA_TINGGI, ("Brigjenpol",)),
+    (
+        "brigjen",
+        "Brigadir Jenderal Polisi",
+        "Brigjen Pol.",
+        RankGroup.PERWIRA_TINGGI,
+        ("Brigjenpol",),
+    ),
     ("kombes", "Komisaris Besar Polisi", "Kombes Pol.", RankGroup.PERWIRA_MENENGAH, ("Kombespol",)),
     ("akbp", "Ajun Komisaris Besar Polisi", "AKBP", RankGroup.PERWIRA_MENENGAH, ()),
     ("kompol", "Komisaris Polisi", "Kompol", RankGroup.PERWIRA_MENENGAH, ()),
@@ -135,7 +147,7 @@ class PoliceRank(enum.Enum):
         return self.order <= other.order
 
     @classmethod
-    def parse(cls, text: str) -> PoliceRank:
+    def parse(cls, text: object) -> PoliceRank:
         """Read a rank as news writes it.
 
         Accepts official names, abbreviations and their spellings:

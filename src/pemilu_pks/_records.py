@@ -67,11 +67,11 @@ class Records(Generic[R]):
 
     __hash__ = None  # type: ignore[assignment] # equal by value but not immutable in type
 
-    def get(self, id: str, default: Any = None) -> R | Any:  # noqa: A002 - the record field is "id"
+    def get(self, id: str, default: Any = None) -> R | Any:
         """Return the record with this id, or *default* (None) if there is none."""
         return self._by_id.get(id, default)
 
-    def lookup(self, id: str) -> R:  # noqa: A002
+    def lookup(self, id: str) -> R:
         """Return the record with this id.
 
         Raises:
@@ -82,7 +82,9 @@ class Records(Generic[R]):
         except (KeyError, TypeError):
             close = difflib.get_close_matches(str(id), list(self._by_id), n=5)
             hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
-            raise NotFoundError(f"no {self._kind} with id {id!r}{hint}", query=str(id), suggestions=close) from None
+            raise NotFoundError(
+                f"no {self._kind} with id {id!r}{hint}", query=str(id), suggestions=close
+            ) from None
 
     @property
     def ids(self) -> tuple[str, ...]:

@@ -52,7 +52,7 @@ def field_docs(cls: type) -> dict[str, str]:
     return docs
 
 
-def json_schema(cls: type) -> dict[str, Any]:
+def json_schema(cls: object) -> dict[str, Any]:
     """Return the JSON Schema (draft 2020-12) of a model class.
 
     The schema describes the JSON that :func:`~pemilu_pks.to_json` writes and
@@ -86,7 +86,10 @@ def _cached_schema(cls: type) -> dict[str, Any]:
     defs: dict[str, Any] = {}
     root = _class_schema(cls, defs)
     defs.pop(cls.__name__, None)
-    schema: dict[str, Any] = {"$schema": _DRAFT, "$id": f"https://pemilu-pks.invalid/schema/{cls.__name__}.json"}
+    schema: dict[str, Any] = {
+        "$schema": _DRAFT,
+        "$id": f"https://pemilu-pks.invalid/schema/{cls.__name__}.json",
+    }
     schema.update(root)
     if defs:
         schema["$defs"] = dict(sorted(defs.items()))
