@@ -126,7 +126,11 @@ def build(session: nox.Session) -> None:
             "--rootdir",
             elsewhere,
             "tests",
-            env={"PEMILU_PKS_WHEEL": str(wheel), "PEMILU_PKS_EXPECT_INSTALLED": "1"},
+            env={
+                "PEMILU_PKS_WHEEL": str(wheel),
+                "PEMILU_PKS_SOURCE": str(ROOT),
+                "PEMILU_PKS_EXPECT_INSTALLED": "1",
+            },
         )
 
 
