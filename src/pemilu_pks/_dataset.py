@@ -94,13 +94,25 @@ class Dataset:
         agreements: The agreements.
     """
 
-    __slots__ = ("_factories", "_lock", "_parts", "path")
+    __slots__ = ("_factories", "_lock", "_parts", "_path")
 
     def __init__(self, factories: dict[str, Callable[[], Any]], *, path: Traversable | None = None) -> None:
-        self._factories = factories
-        self._parts: dict[str, Any] = {}
-        self._lock = threading.RLock()
-        self.path = path
+        set_ = object.__setattr__  # the public API has no way to change a dataset
+        set_(self, "_factories", factories)
+        set_(self, "_parts", {})
+        set_(self, "_lock", threading.RLock())
+        set_(self, "_path", path)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a Dataset is immutable; cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"a Dataset is immutable; cannot delete {name!r}")
+
+    @property
+    def path(self) -> Traversable | None:
+        """The folder the dataset was read from."""
+        return self._path
 
     def _part(self, name: str) -> Any:
         try:
