@@ -43,7 +43,7 @@ class Weekday(enum.Enum):
 
     @property
     def indonesian(self) -> str:
-        """The Indonesian name: ``Senin`` … ``Minggu``."""
+        """The Indonesian name (``Senin`` … ``Minggu``)."""
         return _INDONESIAN_WEEKDAYS[self.number]
 
     @classmethod
