@@ -13,7 +13,9 @@ Example:
 
 from __future__ import annotations
 
+from . import _notebook  # noqa: F401 - gives the record classes a Jupyter _repr_html_
 from ._agreements import Agreements
+from ._coverage import Coverage, CoverageRow
 from ._dataset import Dataset, load
 from ._dates import UncertainDate, Weekday, parse_date
 from ._institutions import Institutions
@@ -38,6 +40,8 @@ from ._model import (
     Source,
     SourceRef,
 )
+from ._plot import plot_coverage, plot_signings
+from ._query import OptionalDependencyError, Selection
 from ._ranks import PoliceRank, RankGroup
 from ._records import Records
 from ._regions import Regions
@@ -61,6 +65,8 @@ __all__ = [
     "Agreements",
     "AmbiguousError",
     "Confidence",
+    "Coverage",
+    "CoverageRow",
     "DataError",
     "Dataset",
     "DateParseError",
@@ -75,6 +81,7 @@ __all__ = [
     "JurisdictionArea",
     "Limits",
     "NotFoundError",
+    "OptionalDependencyError",
     "Party",
     "PemiluPksError",
     "Person",
@@ -86,6 +93,7 @@ __all__ = [
     "RegionLevel",
     "Regions",
     "ScopeItem",
+    "Selection",
     "Signatory",
     "Signing",
     "Source",
@@ -99,5 +107,7 @@ __all__ = [
     "json_schema",
     "load",
     "parse_date",
+    "plot_coverage",
+    "plot_signings",
     "to_json",
 ]

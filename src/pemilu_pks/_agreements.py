@@ -1,20 +1,582 @@
-"""The agreements and the queries over them.
+"""The agreements and the queries over them: filters, lineage and their indexes.
 
-PLACEHOLDER: minimal implementation; issue #6 adds ``filter``, lineage and indexes.
+The indexes (by region, institution, kind, parent, ceremony) are built the
+first time a query needs them, once per collection, under a lock.  Region
+queries use Kemendagri codes' prefix structure (``63.71.01`` lies inside
+``63.71`` inside ``63``), so an index lookup is a handful of dictionary reads
+however many agreements there are.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
+import re
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
-from ._model import Agreement
+from ._model import Agreement, Institution, InstitutionKind, Instrument, ScopeItem
+from ._query import Selection
 from ._records import Records
+from .exceptions import DateParseError, NotFoundError, ValidationError
 
-__all__ = ["Agreements"]
+if TYPE_CHECKING:  # pragma: no cover
+    from ._institutions import Institutions
+    from ._model import Region
+    from ._regions import Regions
+
+__all__ = ["Agreements", "agreement_row", "code_ancestors"]
+
+T = TypeVar("T")
+Dates = Literal["possible", "certain"]
+_CODE = re.compile(r"^(?:ID|\d{2}(?:\.\d{2}(?:\.\d{2}(?:\.\d{4})?)?)?)$")
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
+COUNTRY = "ID"
+
+
+def code_ancestors(code: str) -> Iterator[str]:
+    """The codes of the regions enclosing *code*, nearest first, without the country.
+
+    Example:
+        >>> list(code_ancestors("63.71.01.1001"))
+        ['63.71.01', '63.71', '63']
+    """
+    parts = code.split(".")
+    for end in range(len(parts) - 1, 0, -1):
+        yield ".".join(parts[:end])
+
+
+def _resolver(value: Any) -> Callable[[], Any] | None:
+    """A zero-argument function returning *value*; *value* itself if it is one already."""
+    if value is None or (callable(value) and not hasattr(value, "get")):
+        return value  # type: ignore[no-any-return]
+    return lambda: value
+
+
+class _Index:
+    """Lookup tables over one collection of agreements (built once)."""
+
+    __slots__ = (
+        "below",
+        "by_institution",
+        "by_kind",
+        "by_parent",
+        "ceremony",
+        "covering",
+        "haystack",
+    )
+
+    def __init__(self, agreements: Iterable[Agreement], institutions: Institutions) -> None:
+        #: region code -> ids of agreements with a party (or police area) at or below it
+        self.below: dict[str, set[str]] = {}
+        #: region code -> ids of agreements whose police party's jurisdiction is that region
+        self.covering: dict[str, set[str]] = {}
+        self.by_institution: dict[str, set[str]] = {}
+        self.by_kind: dict[InstitutionKind, set[str]] = {}
+        self.by_parent: dict[str, list[str]] = {}
+        self.ceremony: dict[str, set[str]] = {}
+        self.haystack: dict[str, str] = {}
+        for agreement in agreements:
+            key = agreement.id
+            for code, covers in anchors(agreement, institutions):
+                for region in (code, *code_ancestors(code)):
+                    self.below.setdefault(region, set()).add(key)
+                if covers and code != COUNTRY:
+                    self.covering.setdefault(code, set()).add(key)
+            for party in agreement.parties:
+                self.by_institution.setdefault(party.institution, set()).add(key)
+                institution = institutions.get(party.institution)
+                if institution is not None:
+                    self.by_kind.setdefault(institution.kind, set()).add(key)
+            if agreement.parent is not None:
+                self.by_parent.setdefault(agreement.parent, []).append(key)
+            for other in agreement.related:
+                self.ceremony.setdefault(key, set()).add(other)
+                self.ceremony.setdefault(other, set()).add(key)
+            self.haystack[key] = _haystack(agreement, institutions)
+
+    def region(self, code: str) -> set[str]:
+        """Ids of the agreements matching region *code* (see :meth:`Agreements.filter`)."""
+        found = set(self.below.get(code, ()))
+        for ancestor in code_ancestors(code):
+            found |= self.covering.get(ancestor, set())
+        return found
+
+
+def anchors(agreement: Agreement, institutions: Institutions) -> Iterator[tuple[str, bool]]:
+    """The region codes an agreement is tied to: ``(code, is_police_area)``.
+
+    Each party's own region, and each region of a police party's jurisdiction
+    (whole or partial, at any time).
+    """
+    for party in agreement.parties:
+        institution: Institution | None = institutions.get(party.institution)
+        if institution is None:
+            continue
+        if institution.region is not None:
+            yield institution.region, False
+        if institution.kind.is_police:
+            for area in institution.jurisdiction:
+                yield area.region, True
+
+
+def _matches_region(agreement: Agreement, code: str, institutions: Institutions) -> bool:
+    """The region rule, checked on one agreement without an index (for scans and tests)."""
+    if code == COUNTRY:
+        return True
+    for anchor, covers in anchors(agreement, institutions):
+        if anchor == code or anchor.startswith(code + "."):
+            return True
+        if covers and anchor != COUNTRY and code.startswith(anchor + "."):
+            return True
+    return False
+
+
+def _haystack(agreement: Agreement, institutions: Institutions) -> str:
+    words: list[str | None] = [
+        agreement.id,
+        agreement.title,
+        agreement.instrument_term,
+        agreement.scope_text,
+        agreement.parent_text,
+        agreement.signing.venue,
+        agreement.signing.city,
+        agreement.signing.date.text,
+        *agreement.notes,
+        *agreement.witnesses,
+    ]
+    for party in agreement.parties:
+        words += [party.institution, party.name_as_written, party.document_number]
+        institution = institutions.get(party.institution)
+        if institution is not None:
+            words += [institution.name, institution.local_name, *institution.aliases]
+    for signatory in agreement.signatories:
+        words += [signatory.name, signatory.post, signatory.rank_as_written]
+    return "\n".join(word for word in words if word).casefold()
+
+
+def parse_bound(value: dt.date | str | None, *, end: bool, name: str) -> dt.date | None:
+    """Read a ``signed_from``/``signed_to`` bound: a date, ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``.
+
+    A year or month stands for its first day as a start and its last day as an end.
+
+    Raises:
+        DateParseError: The value is not one of these forms.
+    """
+    if value is None or isinstance(value, dt.date):
+        return value.date() if isinstance(value, dt.datetime) else value
+    if isinstance(value, str):
+        text = value.strip()
+        partial = _PARTIAL_DATE.match(text)
+        try:
+            if partial is None:
+                return dt.date.fromisoformat(text)
+            year, month = int(partial.group(1)), partial.group(2)
+            if month is None:
+                return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
+            first = dt.date(year, int(month), 1)
+            if not end:
+                return first
+            following = dt.date(year + (first.month == 12), first.month % 12 + 1, 1)
+            return following - dt.timedelta(days=1)
+        except ValueError:
+            pass
+    raise DateParseError(f"{name}: {value!r} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)")
+
+
+def _choice(value: Any, enum_type: type[Any], name: str) -> Any:
+    if isinstance(value, enum_type):
+        return value
+    if isinstance(value, str):
+        try:
+            return enum_type(value.strip().casefold())
+        except ValueError:
+            pass
+    allowed = ", ".join(repr(member.value) for member in enum_type)
+    raise ValidationError([(name, f"{value!r} is not one of {allowed}")])
+
+
+def agreement_row(
+    agreement: Agreement, institutions: Institutions | None = None, sources: Any = None
+) -> dict[str, Any]:
+    """One flat row for an agreement: the columns of CSV exports and DataFrames.
+
+    Party and signatory names are resolved through *institutions*; source
+    URLs through *sources* (any registry with ``get``), when given.
+    """
+
+    def name(institution_id: str) -> str:
+        institution = institutions.get(institution_id) if institutions is not None else None
+        return institution.name if institution is not None else institution_id
+
+    def kinds(institution_id: str) -> InstitutionKind | None:
+        institution = institutions.get(institution_id) if institutions is not None else None
+        return institution.kind if institution is not None else None
+
+    date = agreement.signing.date
+    first, last = date.first_possible(), date.last_possible()
+    signatories = []
+    for signatory in agreement.signatories:
+        post = ", ".join(part for part in (signatory.post, name(signatory.party)) if part)
+        signatories.append(f"{signatory.name or '(not named)'} ({post})")
+    urls = []
+    for ref in agreement.sources:
+        source = sources.get(ref.source) if sources is not None else None
+        urls.append(source.url if source is not None and source.url else ref.source)
+    return {
+        "id": agreement.id,
+        "instrument": agreement.instrument.value,
+        "signed": str(date),
+        "signed_earliest": first.isoformat() if first is not None else None,
+        "signed_latest": last.isoformat() if last is not None else None,
+        "date_exact": date.is_exact,
+        "parties": "; ".join(name(party.institution) for party in agreement.parties),
+        "election_bodies": "; ".join(
+            name(p.institution)
+            for p in agreement.parties
+            if (kind := kinds(p.institution)) is not None and kind.is_election_body
+        ),
+        "police": "; ".join(
+            name(p.institution)
+            for p in agreement.parties
+            if (kind := kinds(p.institution)) is not None and kind.is_police
+        ),
+        "document_numbers": "; ".join(
+            p.document_number for p in agreement.parties if p.document_number
+        ),
+        "signatories": "; ".join(signatories),
+        "city": agreement.signing.city,
+        "venue": agreement.signing.venue,
+        "place": agreement.signing.place,
+        "scope": "; ".join(item.value for item in agreement.scope),
+        "title": agreement.title,
+        "parent": agreement.parent,
+        "related": "; ".join(agreement.related),
+        "sources": "; ".join(urls),
+        "confidence": agreement.confidence.value,
+        "notes": " | ".join(agreement.notes),
+    }
 
 
 class Agreements(Records[Agreement]):
-    """The agreements, by id."""
+    """The agreements, by id, with filters and lineage.
 
-    def __init__(self, agreements: Iterable[Agreement]) -> None:
+    Region and name filters need the regions and institutions the agreements
+    refer to: a :class:`~pemilu_pks.Dataset` passes its own.  Built on its own,
+    the collection resolves them against the bundled dataset.
+
+    Args:
+        agreements: The agreements; ids must be unique.
+        regions: The region hierarchy (or a function returning it, called on first use).
+        institutions: The institutions (or a function returning them).
+        sources: The sources, for URLs in rows (or a function returning them).
+
+    Example:
+        >>> import pemilu_pks as pk
+        >>> agreements = pk.load().agreements
+        >>> len(agreements.filter(region="Kalsel", signed_from="2023-09-01")) <= len(agreements)
+        True
+    """
+
+    __slots__ = ("_index", "_index_lock", "_institutions", "_regions", "_sources")
+
+    def __init__(
+        self,
+        agreements: Iterable[Agreement],
+        *,
+        regions: Regions | Callable[[], Regions] | None = None,
+        institutions: Institutions | Callable[[], Institutions] | None = None,
+        sources: Any = None,
+    ) -> None:
         super().__init__(agreements, kind="agreement")
+        self._regions = _resolver(regions)
+        self._institutions = _resolver(institutions)
+        self._sources = _resolver(sources)
+        self._index: _Index | None = None
+        self._index_lock = threading.Lock()
+
+    # --- context -------------------------------------------------------------
+
+    @property
+    def regions(self) -> Regions:
+        """The regions these agreements are read against."""
+        if self._regions is not None:
+            regions: Regions = self._regions()
+            return regions
+        from ._dataset import load
+
+        return load().regions
+
+    @property
+    def institutions(self) -> Institutions:
+        """The institutions these agreements' parties are read against."""
+        if self._institutions is not None:
+            institutions: Institutions = self._institutions()
+            return institutions
+        from ._dataset import load
+
+        return load().institutions
+
+    def _source_registry(self) -> Any:
+        if self._sources is not None:
+            return self._sources()
+        if self._institutions is None:
+            from ._dataset import load
+
+            return load().sources
+        return None
+
+    def _built_index(self) -> _Index:
+        index = self._index
+        if index is None:
+            with self._index_lock:
+                if self._index is None:
+                    self._index = _Index(self, self.institutions)
+                index = self._index
+        return index
+
+    def build_index(self) -> None:
+        """Build the query indexes now rather than on the first query (they are built once)."""
+        self._built_index()
+
+    def _select(self, ids: Iterable[str]) -> Selection[Agreement]:
+        by_id = self._by_id
+        records = sorted((by_id[i] for i in set(ids) if i in by_id), key=lambda a: a.id)
+        return Selection(records, kind="agreement", row=self.row, refine=self.filter)
+
+    def row(self, agreement: Agreement) -> dict[str, Any]:
+        """One flat row for *agreement* (see :func:`agreement_row`)."""
+        return agreement_row(agreement, self.institutions, self._source_registry())
+
+    def resolve_region(self, region: str | Region) -> str:
+        """The code of *region*: a Region, a code, or any name ``regions.lookup`` accepts.
+
+        Raises:
+            NotFoundError: No region has this code or name.
+            AmbiguousError: The name fits several regions.
+        """
+        if not isinstance(region, str):
+            return region.code
+        text = region.strip()
+        if _CODE.match(text.upper() if text.casefold() == "id" else text):
+            code = text.upper() if text.casefold() == "id" else text
+            if code == COUNTRY or self.regions.get(code) is not None:
+                return code
+            raise NotFoundError(f"no region with code {text!r}", query=text)
+        return self.regions.lookup(text).code
+
+    def resolve_institution(self, institution: str | Institution) -> Institution:
+        """The institution *institution* names: an Institution, an id or a name.
+
+        Raises:
+            NotFoundError: Nothing has this id or name.
+            AmbiguousError: The name fits several institutions.
+        """
+        if isinstance(institution, Institution):
+            return institution
+        found: Institution | None = self.institutions.get(institution)
+        return found if found is not None else self.institutions.lookup(institution)
+
+    # --- queries ---------------------------------------------------------------
+
+    def filter(
+        self,
+        *,
+        region: str | Region | None = None,
+        body: str | InstitutionKind | None = None,
+        institution: str | Institution | None = None,
+        instrument: str | Instrument | None = None,
+        scope: str | ScopeItem | Iterable[str | ScopeItem] | None = None,
+        signed_from: dt.date | str | None = None,
+        signed_to: dt.date | str | None = None,
+        dates: Dates = "possible",
+        text: str | None = None,
+        implements: str | Agreement | None = None,
+    ) -> Selection[Agreement]:
+        """The agreements that meet every criterion given, in id (date) order.
+
+        Args:
+            region: A region name (anything ``regions.lookup`` accepts, such as
+                ``"Kalsel"`` or ``"Kab. Tapsel"``), a code (``"63"``) or a
+                Region.  Matches agreements with a party constituted for that
+                region or a region inside it, and agreements whose police
+                party's jurisdiction covers it or lies inside it (whole or
+                partial, at any time).  Polri's national jurisdiction is not
+                counted: the national MoU matches only ``"ID"``.
+            body: ``"kpu"`` or ``"bawaslu"`` (or any institution kind, such as
+                ``"polda"``): some party is of that kind.
+            institution: An institution id or name (``"Polda Sulsel"``): it is a party.
+            instrument: ``"mou"``, ``"pks"``, ``"addendum"`` or ``"other"``.
+            scope: A scope item (``"law_enforcement"``) or several; all must be listed.
+            signed_from: First day, as a date or ``YYYY-MM-DD``; ``YYYY-MM`` and
+                ``YYYY`` mean the first day of that month or year.
+            signed_to: Last day, in the same forms (``"2024"`` = 31 Dec 2024).
+            dates: For dates known only within bounds: ``"possible"`` (the
+                default) keeps an agreement if it may have been signed in the
+                period; ``"certain"`` only if it must have been.
+            text: Words that must all occur (case-insensitive) in the title,
+                scope text, notes, venue, party names or signatory names.
+            implements: An agreement (or id): keep those whose parent it is.
+
+        Returns:
+            The matching agreements as a :class:`~pemilu_pks.Selection`.
+
+        Raises:
+            NotFoundError: The region or institution does not exist.
+            AmbiguousError: The region or institution name fits several.
+            DateParseError: A date bound is malformed.
+            ValidationError: *body*, *instrument*, *scope* or *dates* is not an allowed value.
+
+        Example:
+            >>> import datetime as dt
+            >>> import pemilu_pks as pk
+            >>> bawaslu_2024 = pk.load().agreements.filter(body="bawaslu", signed_from="2024", signed_to="2024")
+            >>> all(a.signing.date.possibly_within(dt.date(2024, 1, 1), dt.date(2024, 12, 31)) for a in bawaslu_2024)
+            True
+        """
+        if dates not in ("possible", "certain"):
+            raise ValidationError([("dates", f"{dates!r} is not one of 'possible', 'certain'")])
+        start = parse_bound(signed_from, end=False, name="signed_from")
+        end = parse_bound(signed_to, end=True, name="signed_to")
+        if start is not None and end is not None and end < start:
+            raise DateParseError(f"signed_to ({end}) is before signed_from ({start})")
+        kind = _choice(body, InstitutionKind, "body") if body is not None else None
+        kind_of_instrument = (
+            _choice(instrument, Instrument, "instrument") if instrument is not None else None
+        )
+        items: tuple[ScopeItem, ...] = ()
+        if scope is not None:
+            many = scope if not isinstance(scope, str | ScopeItem) else (scope,)
+            items = tuple(_choice(item, ScopeItem, "scope") for item in many)
+        terms = text.casefold().split() if text else []
+
+        index = self._built_index() if terms else None
+        candidates = self._candidates(region, kind, institution, implements)
+        pool = self._by_id.values() if candidates is None else (self._by_id[i] for i in candidates)
+
+        within = "certainly_within" if dates == "certain" else "possibly_within"
+        chosen = []
+        for agreement in pool:
+            if kind_of_instrument is not None and agreement.instrument is not kind_of_instrument:
+                continue
+            if items and not set(items) <= set(agreement.scope):
+                continue
+            if (start is not None or end is not None) and not getattr(
+                agreement.signing.date, within
+            )(start, end):
+                continue
+            if terms:
+                assert index is not None
+                haystack = index.haystack[agreement.id]
+                if not all(term in haystack for term in terms):
+                    continue
+            chosen.append(agreement.id)
+        return self._select(chosen)
+
+    def _candidates(
+        self,
+        region: str | Region | None,
+        kind: InstitutionKind | None,
+        institution: str | Institution | None,
+        implements: str | Agreement | None,
+    ) -> set[str] | None:
+        """The ids the indexed criteria allow; None when none was given."""
+        if region is None and kind is None and institution is None and implements is None:
+            return None
+        index = self._built_index()
+        found: list[Iterable[str]] = []
+        if region is not None:
+            code = self.resolve_region(region)
+            found.append(self.ids if code == COUNTRY else index.region(code))
+        if institution is not None:
+            found.append(index.by_institution.get(self.resolve_institution(institution).id, ()))
+        if kind is not None:
+            found.append(index.by_kind.get(kind, ()))
+        if implements is not None:
+            parent = implements if isinstance(implements, str) else implements.id
+            found.append(index.by_parent.get(parent, ()))
+        smallest, *others = sorted((set(ids) for ids in found), key=len)
+        return smallest.intersection(*others)
+
+    def _scan_region(self, region: str) -> Selection[Agreement]:
+        """``filter(region=...)`` without the index: the linear scan benchmarks compare against."""
+        code = self.resolve_region(region)
+        institutions = self.institutions
+        return self._select(a.id for a in self if _matches_region(a, code, institutions))
+
+    # --- lineage ----------------------------------------------------------------
+
+    def _id(self, agreement: str | Agreement) -> str:
+        key = agreement if isinstance(agreement, str) else agreement.id
+        self.lookup(key)
+        return key
+
+    def implementing(
+        self, agreement: str | Agreement, *, transitive: bool = False
+    ) -> Selection[Agreement]:
+        """The agreements that implement *agreement* (name it as their parent).
+
+        Args:
+            agreement: An agreement or its id (the national MoU, say).
+            transitive: Also those implementing the implementing ones, at any depth.
+
+        Raises:
+            NotFoundError: There is no agreement with this id.
+
+        Example:
+            >>> import pemilu_pks as pk
+            >>> agreements = pk.load().agreements
+            >>> mou = "2022-12-29-kpu-ri-polri"
+            >>> mou not in agreements or all(a.parent == mou for a in agreements.implementing(mou))
+            True
+        """
+        index = self._built_index()
+        todo = [self._id(agreement)]
+        found: set[str] = set()
+        while todo:
+            children = [c for c in index.by_parent.get(todo.pop(), ()) if c not in found]
+            found.update(children)
+            if transitive:
+                todo.extend(children)
+        return self._select(found)
+
+    def same_ceremony(self, agreement: str | Agreement) -> Selection[Agreement]:
+        """The other agreements signed at the same ceremony as *agreement*.
+
+        ``related`` is read both ways, and through chains of records: if A
+        names B and B names C, all three were signed together.
+
+        Raises:
+            NotFoundError: There is no agreement with this id.
+        """
+        index = self._built_index()
+        start = self._id(agreement)
+        seen = {start}
+        todo = [start]
+        while todo:
+            for other in index.ceremony.get(todo.pop(), ()):
+                if other not in seen:
+                    seen.add(other)
+                    todo.append(other)
+        return self._select(seen - {start})
+
+    def lineage(self, agreement: str | Agreement) -> tuple[Agreement, ...]:
+        """*agreement* and the chain of agreements it implements, up to the root (the MoU).
+
+        A parent that is not in the collection ends the chain; so does a cycle.
+
+        Raises:
+            NotFoundError: There is no agreement with this id.
+        """
+        chain = [self.lookup(self._id(agreement))]
+        seen = {chain[0].id}
+        while (parent := chain[-1].parent) is not None and parent not in seen:
+            record = self.get(parent)
+            if record is None:
+                break
+            chain.append(record)
+            seen.add(parent)
+        return tuple(chain)
+
+    def _repr_html_(self) -> str:
+        return self._select(self.ids)._repr_html_()

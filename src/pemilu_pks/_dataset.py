@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ._agreements import Agreements
 from ._institutions import Institutions
@@ -23,6 +23,9 @@ from ._model import Agreement, Institution, Person, Source
 from ._records import Records
 from ._regions import Regions
 from .exceptions import DataError, ValidationError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ._coverage import Coverage
 
 __all__ = ["RECORD_TYPES", "Dataset", "bundled_path", "load"]
 
@@ -161,6 +164,31 @@ class Dataset:
         """The agreements (see :class:`~pemilu_pks.Agreements`)."""
         return self._part("agreements")  # type: ignore[no-any-return]
 
+    def coverage(self, level: str = "regency", body: str | None = None) -> Coverage:
+        """Which regions have a documented agreement between an election body and the police.
+
+        A region is covered when an agreement has a police party and an
+        election body (of kind *body*) constituted for exactly that region.
+
+        Args:
+            level: ``"province"`` (38 rows) or ``"regency"`` (514 rows: regencies and cities).
+            body: ``"kpu"``, ``"bawaslu"``, or None for either.
+
+        Returns:
+            A :class:`~pemilu_pks.Coverage`, one row per region, in code order.
+
+        Raises:
+            ValidationError: *level* or *body* is not an allowed value.
+
+        Example:
+            >>> import pemilu_pks as pk
+            >>> len(pk.load().coverage(level="province", body="kpu"))
+            38
+        """
+        from ._coverage import coverage
+
+        return coverage(self, level=level, body=body)
+
     def __repr__(self) -> str:
         where = f" from {self.path}" if self.path is not None else ""
         return f"<Dataset {self.version}{where}>"
@@ -212,14 +240,21 @@ def _from_folder(folder: Traversable) -> Dataset:
             if name == "institutions":
                 return Institutions(items)
             if name == "agreements":
-                return Agreements(items)
+                # The queries read parties' regions and names from this dataset, on first use.
+                return Agreements(
+                    items,
+                    regions=lambda: dataset.regions,
+                    institutions=lambda: dataset.institutions,
+                    sources=lambda: dataset.sources,
+                )
             return Records(items, kind=_KIND[name])
 
         return build
 
     factories: dict[str, Callable[[], Any]] = {"metadata": metadata, "regions": regions}
     factories.update({name: records(name) for name in RECORD_TYPES})
-    return Dataset(factories, path=folder)
+    dataset = Dataset(factories, path=folder)
+    return dataset
 
 
 _bundled: Dataset | None = None

@@ -1,0 +1,204 @@
+"""Coverage: which provinces or regencies have a documented agreement.
+
+KPU and Bawaslu exist by law in every province and regency/city, and each is
+expected to sign with its police counterpart.  A coverage table lists every
+region at one level and says whether the dataset documents such an
+agreement, which one, and where it was reported: the gaps are where to look
+next.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ._model import InstitutionKind, RegionLevel
+from ._query import Selection, flatten, rows_to_html
+from .exceptions import ValidationError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ._dataset import Dataset
+    from ._model import Region
+
+__all__ = ["Coverage", "CoverageRow", "coverage"]
+
+LEVELS = ("province", "regency")
+BODIES = ("kpu", "bawaslu")
+
+
+@attrs.frozen(kw_only=True)
+class CoverageRow:
+    """One region in a coverage table.
+
+    Attributes:
+        region: The region code ("63.71").
+        name: The short name ("Banjarmasin").
+        official_name: The full name ("Kota Banjarmasin").
+        level: ``province``, ``regency`` or ``city``.
+        province: The province code ("63").
+        province_name: The province name ("Kalimantan Selatan").
+        covered: Whether a documented agreement exists.
+        agreements: The ids of those agreements, in date order.
+        sources: The URLs (or source ids) reporting them.
+    """
+
+    region: str
+    name: str
+    official_name: str
+    level: RegionLevel
+    province: str
+    province_name: str
+    covered: bool
+    agreements: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+
+
+class Coverage(Selection[CoverageRow]):
+    """A coverage table: one :class:`CoverageRow` per region at one level.
+
+    Attributes:
+        level: ``"province"`` or ``"regency"`` (regencies and cities).
+        body: ``"kpu"``, ``"bawaslu"`` or None (either).
+    """
+
+    __slots__ = ("body", "level")
+
+    def __init__(self, rows: Iterable[CoverageRow], *, level: str, body: str | None) -> None:
+        super().__init__(rows, kind="region", row=flatten)
+        self.level = level
+        self.body = body
+
+    def __repr__(self) -> str:
+        summary = self.summary()
+        return (
+            f"<Coverage {self.level} {self.body or 'kpu+bawaslu'}: "
+            f"{summary['covered']} of {summary['regions']} regions covered>"
+        )
+
+    @property
+    def covered(self) -> tuple[CoverageRow, ...]:
+        """The rows of regions with a documented agreement."""
+        return tuple(row for row in self if row.covered)
+
+    @property
+    def uncovered(self) -> tuple[CoverageRow, ...]:
+        """The rows of regions without one: the gaps."""
+        return tuple(row for row in self if not row.covered)
+
+    def summary(self) -> dict[str, Any]:
+        """Counts: regions, covered, uncovered, share covered, distinct agreements.
+
+        Example:
+            >>> import pemilu_pks as pk
+            >>> pk.load().coverage(level="province")[0].province_name
+            'Aceh'
+        """
+        regions = len(self)
+        covered = len(self.covered)
+        return {
+            "level": self.level,
+            "body": self.body,
+            "regions": regions,
+            "covered": covered,
+            "uncovered": regions - covered,
+            "share_covered": round(covered / regions, 4) if regions else 0.0,
+            "agreements": len({a for row in self for a in row.agreements}),
+        }
+
+    def by_province(self) -> list[dict[str, Any]]:
+        """Per province: its code, name, number of regions in the table and how many are covered."""
+        groups: dict[str, dict[str, Any]] = {}
+        for row in self:
+            group = groups.setdefault(
+                row.province,
+                {
+                    "province": row.province,
+                    "province_name": row.province_name,
+                    "regions": 0,
+                    "covered": 0,
+                },
+            )
+            group["regions"] += 1
+            group["covered"] += row.covered
+        return list(groups.values())
+
+    def _repr_html_(self) -> str:
+        summary = self.summary()
+        caption = (
+            f"Coverage ({self.level}, {self.body or 'KPU or Bawaslu'}): "
+            f"{summary['covered']} of {summary['regions']} regions have a documented agreement"
+        )
+        return rows_to_html(self.to_rows(), caption=caption)
+
+
+def coverage(dataset: Dataset, *, level: str = "regency", body: str | None = None) -> Coverage:
+    """Build the coverage table of *dataset* (see :meth:`pemilu_pks.Dataset.coverage`).
+
+    A region counts as covered when some agreement has a police party and an
+    election body of kind *body* whose ``region`` is exactly that region: a
+    KPU Provinsi's agreement does not cover its regencies, and the national
+    MoU covers no province.  A three-party agreement (one Polres with the KPU
+    of two regencies) covers both regencies.
+
+    Raises:
+        ValidationError: *level* or *body* is not an allowed value.
+    """
+    if level not in LEVELS:
+        raise ValidationError([("level", f"{level!r} is not one of 'province', 'regency'")])
+    kinds = {InstitutionKind.KPU, InstitutionKind.BAWASLU}
+    if body is not None:
+        key = body.value if isinstance(body, InstitutionKind) else str(body).strip().casefold()
+        if key not in BODIES:
+            raise ValidationError([("body", f"{body!r} is not one of 'kpu', 'bawaslu'")])
+        body = key
+        kinds = {InstitutionKind(key)}
+
+    institutions = dataset.institutions
+    sources = dataset.sources
+    found: dict[str, list[str]] = {}
+    urls: dict[str, list[str]] = {}
+    for agreement in dataset.agreements:
+        parties = [institutions.get(party.institution) for party in agreement.parties]
+        if not any(p is not None and p.kind.is_police for p in parties):
+            continue
+        for party in parties:
+            if party is None or party.kind not in kinds or party.region is None:
+                continue
+            found.setdefault(party.region, []).append(agreement.id)
+            for ref in agreement.sources:
+                source = sources.get(ref.source)
+                url = source.url if source is not None and source.url else ref.source
+                if url not in urls.setdefault(party.region, []):
+                    urls[party.region].append(url)
+
+    regions = dataset.regions
+    rows = []
+    for province in sorted(regions.children("ID"), key=lambda r: r.code):
+        members: list[Region] = [province]
+        if level == "regency":
+            members = sorted(
+                (
+                    r
+                    for r in regions.children(province.code)
+                    if r.level in {RegionLevel.REGENCY, RegionLevel.CITY}
+                ),
+                key=lambda r: r.code,
+            )
+        for region in members:
+            ids = tuple(sorted(set(found.get(region.code, ()))))
+            rows.append(
+                CoverageRow(
+                    region=region.code,
+                    name=region.name,
+                    official_name=region.official_name,
+                    level=region.level,
+                    province=province.code,
+                    province_name=province.name,
+                    covered=bool(ids),
+                    agreements=ids,
+                    sources=tuple(urls.get(region.code, ())),
+                )
+            )
+    return Coverage(rows, level=level, body=body)
