@@ -48,6 +48,9 @@ nitpicky = True
 nitpick_ignore_regex = [
     (r"py:(class|obj|meth|func|exc|data|mod)", r"(datetime|collections\.abc|typing|importlib|pathlib|enum|threading|types)(\..+)?"),
     (r"py:(class|obj)", r"(attrs|attr)\..+"),  # attrs.Attribute in validator signatures
+    (r"py:(class|obj|meth)", r"(pandas|matplotlib)\..+"),  # optional extras' return types
+    (r"py:(class|obj)", r"dt\.\w+"),  # datetime imported as dt in the annotations
+    (r"py:(class|obj)", r"Axes|Figure|DataFrame"),  # the extras' types, imported only for type checking
     (r"py:(class|obj)", r"(pemilu_pks\.[\w.]+\.)?[A-Z]"),  # TypeVars T, R
     (r"py:(class|obj)", r"Traversable|Path|Iterable|Iterator|Callable|Sequence|Mapping"),  # stdlib, short form
 ]

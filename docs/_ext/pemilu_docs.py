@@ -11,6 +11,9 @@
   re-exported objects) resolve to the public ``pemilu_pks.Name``.
 - Markdown code blocks that start with ``>>>`` become doctest blocks, so every
   example in the Markdown pages runs under ``sphinx-build -b doctest``.
+- Napoleon reads property docstrings as Google sections (``Example:``) instead
+  of as ``Type: description``: our types come from annotations, and a first
+  line such as "The rows: regions without one" is prose, not a type.
 """
 
 from __future__ import annotations
@@ -235,8 +238,30 @@ def doctest_markdown_blocks(app: Sphinx, doctree: nodes.document) -> None:
             block.replace_self(doctest)
 
 
+def _napoleon_properties_as_prose() -> None:
+    from sphinx.ext.napoleon.docstring import GoogleDocstring
+
+    original = GoogleDocstring._parse
+    if getattr(original, "_pemilu_pks", False):
+        return
+
+    def parse(self: GoogleDocstring) -> None:
+        if self._what not in {"property", "attribute", "data"}:
+            original(self)
+            return
+        what, self._what = self._what, "function"
+        try:
+            original(self)
+        finally:
+            self._what = what
+
+    parse._pemilu_pks = True  # type: ignore[attr-defined]
+    GoogleDocstring._parse = parse  # type: ignore[method-assign]
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the directives and event handlers."""
+    _napoleon_properties_as_prose()
     app.add_directive("pemilu-api", ApiDirective)
     app.add_directive("pemilu-schema", SchemaDirective)
     app.add_directive("pemilu-data-dictionary", DataDictionaryDirective)
