@@ -1,0 +1,524 @@
+"""The ``pemilu-pks`` command: the library's queries from a shell.
+
+Every command that prints records takes ``--format table|json|jsonl|csv``
+(``table``, aligned plain text, by default).  Errors print one message on
+standard error, never a traceback, and set the exit status:
+
+* 0: success;
+* 1: the data is at fault: a file that cannot be read or is invalid
+  (``validate`` found problems), or an output path that cannot be written;
+* 2: the request is at fault: unknown or ambiguous region or institution,
+  malformed date, bad option (argparse's own usage errors also exit 2).
+
+Subcommands are registered with :func:`subcommand`; to add one, write a
+``configure(parser)`` and a ``run(args) -> int`` function and register them
+beside the others at the bottom of this module (the ``extract`` command goes
+there too).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, TextIO
+
+import attrs
+
+from .exceptions import (
+    AmbiguousError,
+    DateParseError,
+    NotFoundError,
+    PemiluPksError,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ._dataset import Dataset
+
+__all__ = ["main", "subcommand"]
+
+PROG = "pemilu-pks"
+FORMATS = ("table", "json", "jsonl", "csv")
+#: Widest a table cell may be before it is cut with "…".
+CELL_WIDTH = 64
+EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+
+
+@attrs.frozen
+class Subcommand:
+    """A registered subcommand: its name, help line, argument setup and action."""
+
+    name: str
+    help: str
+    configure: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+
+
+SUBCOMMANDS: dict[str, Subcommand] = {}
+
+
+def subcommand(
+    name: str, help: str, configure: Callable[[argparse.ArgumentParser], None]
+) -> Callable[[Callable[[argparse.Namespace], int]], Callable[[argparse.Namespace], int]]:
+    """Register the decorated ``run(args) -> exit status`` as subcommand *name*."""
+
+    def register(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+        SUBCOMMANDS[name] = Subcommand(name, help, configure, run)
+        return run
+
+    return register
+
+
+# --- shared helpers ---------------------------------------------------------------
+
+
+def dataset(args: argparse.Namespace) -> Dataset:
+    """The dataset named by ``--data``, or the bundled one."""
+    from ._dataset import Dataset, load
+
+    return Dataset.from_path(args.data) if args.data else load()
+
+
+def add_format(parser: argparse.ArgumentParser) -> None:
+    """Add ``--format``."""
+    parser.add_argument(
+        "--format", "-f", choices=FORMATS, default="table", help="output format (default: table)"
+    )
+
+
+def _cut(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= CELL_WIDTH else text[: CELL_WIDTH - 1] + "…"
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[Any]], out: TextIO) -> None:
+    """Print *rows* as aligned plain-text columns under *headers*."""
+    cells = [[_cut("" if value is None else str(value)) for value in row] for row in rows]
+    widths = [max([len(h), *(len(row[i]) for row in cells)]) for i, h in enumerate(headers)]
+    for row in [list(headers), *cells]:
+        out.write(
+            "  ".join(value.ljust(width) for value, width in zip(row, widths, strict=True)).rstrip()
+            + "\n"
+        )
+
+
+def emit(
+    records: Iterable[Any],
+    *,
+    fmt: str,
+    out: TextIO,
+    headers: Sequence[str],
+    cells: Callable[[Any], Sequence[Any]],
+    row: Callable[[Any], dict[str, Any]],
+    data: Callable[[Any], Any] | None = None,
+    footer: str | None = None,
+) -> None:
+    """Print records in *fmt*: a table, a JSON array, JSON Lines or flat CSV.
+
+    Args:
+        records: What to print.
+        fmt: One of :data:`FORMATS`.
+        out: Where to print.
+        headers: Table column titles.
+        cells: A record's table cells.
+        row: A record's flat CSV row.
+        data: A record's JSON data (the library's JSON format by default).
+        footer: A line under the table (tables only).
+    """
+    from ._converter import unstructure
+    from ._query import rows_to_csv
+
+    to_data = data or unstructure
+    records = list(records)
+    if fmt == "json":
+        out.write(json.dumps([to_data(r) for r in records], ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "jsonl":
+        for record in records:
+            out.write(json.dumps(to_data(record), ensure_ascii=False, sort_keys=True) + "\n")
+    elif fmt == "csv":
+        rows = [row(r) for r in records]
+        out.write(rows_to_csv(rows) if rows else ",".join(headers).lower() + "\n")
+    else:
+        table(headers, (cells(r) for r in records), out)
+        if footer:
+            out.write(f"\n{footer}\n")
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+# --- agreements ---------------------------------------------------------------------
+
+
+def _configure_agreements(parser: argparse.ArgumentParser) -> None:
+    from ._model import InstitutionKind, Instrument, ScopeItem
+
+    parser.add_argument(
+        "--region", "-r", help='a region name or code: "Kalsel", "Kab. Tapsel", "63.71"'
+    )
+    parser.add_argument(
+        "--body",
+        "-b",
+        choices=[k.value for k in InstitutionKind],
+        help="a party's kind: kpu, bawaslu, polda, …",
+    )
+    parser.add_argument("--institution", "-i", help='an institution id or name: "Polda Sulsel"')
+    parser.add_argument("--instrument", choices=[i.value for i in Instrument])
+    parser.add_argument(
+        "--scope",
+        action="append",
+        choices=[s.value for s in ScopeItem],
+        help="a scope item (repeatable; all must match)",
+    )
+    parser.add_argument(
+        "--from",
+        dest="signed_from",
+        metavar="DATE",
+        help="signed on or after: YYYY-MM-DD, YYYY-MM or YYYY",
+    )
+    parser.add_argument(
+        "--to",
+        dest="signed_to",
+        metavar="DATE",
+        help="signed on or before: YYYY-MM-DD, YYYY-MM or YYYY",
+    )
+    parser.add_argument(
+        "--dates",
+        choices=("possible", "certain"),
+        default="possible",
+        help="for uncertain dates: keep those possibly (default) or certainly in the period",
+    )
+    parser.add_argument("--text", "-t", help="words to find in titles, names, venues and notes")
+    parser.add_argument("--implements", metavar="ID", help="only agreements implementing this one")
+    parser.add_argument(
+        "--same-ceremony",
+        metavar="ID",
+        help="the agreements signed at the same ceremony as this one",
+    )
+    add_format(parser)
+
+
+@subcommand("agreements", "list agreements, filtered", _configure_agreements)
+def _agreements(args: argparse.Namespace) -> int:
+    ds = dataset(args)
+    agreements = ds.agreements
+    selection = agreements.filter(
+        region=args.region,
+        body=args.body,
+        institution=args.institution,
+        instrument=args.instrument,
+        scope=args.scope,
+        signed_from=args.signed_from,
+        signed_to=args.signed_to,
+        dates=args.dates,
+        text=args.text,
+        implements=args.implements,
+    )
+    if args.same_ceremony:
+        from ._query import Selection
+
+        ceremony = set(agreements.same_ceremony(args.same_ceremony))
+        kept = [a for a in selection if a in ceremony]
+        selection = Selection(kept, kind="agreement", row=agreements.row)
+    institutions = ds.institutions
+
+    def names(agreement: Any) -> str:
+        found = (institutions.get(p.institution) for p in agreement.parties)
+        return ", ".join(
+            i.name if i is not None else p.institution
+            for i, p in zip(found, agreement.parties, strict=True)
+        )
+
+    footer = _plural(len(selection), "agreement")
+    region = agreements.regions.get(agreements.resolve_region(args.region)) if args.region else None
+    if region is not None:
+        footer += f" in or covering {region.official_name} ({region.code})"
+    emit(
+        selection,
+        fmt=args.format,
+        out=sys.stdout,
+        headers=("SIGNED", "TYPE", "PARTIES", "PLACE", "ID"),
+        cells=lambda a: (
+            str(a.signing.date),
+            a.instrument.value.upper(),
+            names(a),
+            a.signing.city or "",
+            a.id,
+        ),
+        row=agreements.row,
+        footer=footer,
+    )
+    return EXIT_OK
+
+
+# --- regions ------------------------------------------------------------------------
+
+
+def _configure_regions(parser: argparse.ArgumentParser) -> None:
+    from ._model import RegionLevel
+
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    lookup = actions.add_parser("lookup", help="the one region with this name (fails if ambiguous)")
+    lookup.add_argument("name")
+    lookup.add_argument("--level", choices=[level.value for level in RegionLevel])
+    lookup.add_argument("--within", help="a region containing it, by name or code")
+    search = actions.add_parser("search", help="regions whose names contain this text")
+    search.add_argument("text")
+    children = actions.add_parser("children", help="the regions directly inside a region")
+    children.add_argument("region", help="a region name or code")
+    for sub in (lookup, search, children):
+        add_format(sub)
+
+
+@subcommand("regions", "look up, search and browse the region hierarchy", _configure_regions)
+def _regions(args: argparse.Namespace) -> int:
+    from ._model import RegionLevel
+
+    ds = dataset(args)
+    regions = ds.regions
+    if args.action == "lookup":
+        within = ds.agreements.resolve_region(args.within) if args.within else None
+        level = RegionLevel(args.level) if args.level else None
+        found = [regions.lookup(args.name, level=level, within=within)]
+    elif args.action == "search":
+        found = list(regions.search(args.text))
+    else:
+        found = list(regions.children(ds.agreements.resolve_region(args.region)))
+    from ._query import flatten
+
+    emit(
+        found,
+        fmt=args.format,
+        out=sys.stdout,
+        headers=("CODE", "LEVEL", "NAME", "OFFICIAL NAME", "PARENT"),
+        cells=lambda r: (r.code, r.level.value, r.name, r.official_name, r.parent or ""),
+        row=flatten,
+        footer=_plural(len(found), "region") if args.action != "lookup" else None,
+    )
+    return EXIT_OK
+
+
+# --- institutions ---------------------------------------------------------------------
+
+
+def _configure_institutions(parser: argparse.ArgumentParser) -> None:
+    from ._model import InstitutionKind
+
+    parser.add_argument("name", nargs="?", help='one institution, by id or name ("Polres Tapsel")')
+    parser.add_argument("--kind", "-k", choices=[k.value for k in InstitutionKind])
+    parser.add_argument("--region", "-r", help="constituted for this region or one inside it")
+    add_format(parser)
+
+
+@subcommand("institutions", "list or look up institutions", _configure_institutions)
+def _institutions(args: argparse.Namespace) -> int:
+    from ._agreements import code_ancestors
+    from ._query import flatten
+
+    ds = dataset(args)
+    found = [ds.agreements.resolve_institution(args.name)] if args.name else list(ds.institutions)
+    if args.kind:
+        found = [i for i in found if i.kind.value == args.kind]
+    if args.region:
+        code = ds.agreements.resolve_region(args.region)
+        found = [
+            i
+            for i in found
+            if code == "ID"
+            or (i.region is not None and (i.region == code or code in code_ancestors(i.region)))
+        ]
+    emit(
+        found,
+        fmt=args.format,
+        out=sys.stdout,
+        headers=("ID", "KIND", "NAME", "REGION"),
+        cells=lambda i: (i.id, i.kind.value, i.name, i.region or ""),
+        row=flatten,
+        footer=_plural(len(found), "institution"),
+    )
+    return EXIT_OK
+
+
+# --- coverage ---------------------------------------------------------------------------
+
+
+def _configure_coverage(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--level", "-l", choices=("province", "regency"), default="regency")
+    parser.add_argument("--body", "-b", choices=("kpu", "bawaslu"), help="default: either")
+    parser.add_argument("--province", "-p", help="only this province (name or code)")
+    parser.add_argument(
+        "--missing", action="store_true", help="only regions without a documented agreement"
+    )
+    add_format(parser)
+
+
+@subcommand("coverage", "which regions have a documented agreement", _configure_coverage)
+def _coverage(args: argparse.Namespace) -> int:
+    from ._query import flatten
+
+    ds = dataset(args)
+    result = ds.coverage(level=args.level, body=args.body)
+    rows = list(result)
+    if args.province:
+        code = ds.agreements.resolve_region(args.province)
+        rows = [r for r in rows if r.province == code]
+    if args.missing:
+        rows = [r for r in rows if not r.covered]
+    covered = sum(r.covered for r in rows)
+    who = {"kpu": "KPU", "bawaslu": "Bawaslu"}.get(args.body or "", "KPU or Bawaslu")
+    emit(
+        rows,
+        fmt=args.format,
+        out=sys.stdout,
+        headers=("CODE", "REGION", "PROVINCE", "COVERED", "AGREEMENTS"),
+        cells=lambda r: (
+            r.region,
+            r.official_name,
+            r.province_name,
+            "yes" if r.covered else "no",
+            ", ".join(r.agreements),
+        ),
+        row=flatten,
+        data=lambda r: {**flatten(r), "agreements": list(r.agreements), "sources": list(r.sources)},
+        footer=f"{covered} of {_plural(len(rows), 'region')} with a documented {who}–police agreement",
+    )
+    return EXIT_OK
+
+
+# --- validate ---------------------------------------------------------------------------
+
+
+def _configure_validate(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", help="a dataset folder (the format `Dataset.write` writes)")
+
+
+@subcommand(
+    "validate", "check a dataset folder: schema, references, integrity", _configure_validate
+)
+def _validate(args: argparse.Namespace) -> int:
+    from ._dataset import Dataset
+
+    ds = Dataset.from_path(args.path)
+    problems: list[str] = []
+    import importlib
+
+    try:  # the integrity checks (references, lineage, sources) of pemilu_pks._integrity
+        validate: Any = importlib.import_module("pemilu_pks._integrity").validate
+    except ImportError:  # pragma: no cover - a build without them checks the schema only
+        validate = None
+    if validate is not None:
+        problems += [
+            ": ".join(map(str, problem)) if isinstance(problem, tuple) else str(problem)
+            for problem in validate(ds) or ()
+        ]
+    if problems:
+        sys.stderr.write(f"{PROG}: {args.path}: {_plural(len(problems), 'problem')}\n")
+        for problem in problems:
+            sys.stderr.write(f"  {problem}\n")
+        return EXIT_DATA
+    counts = ", ".join(
+        _plural(len(part), word)
+        for part, word in (
+            (ds.institutions, "institution"),
+            (ds.people, "person"),
+            (ds.sources, "source"),
+            (ds.agreements, "agreement"),
+        )
+    )
+    sys.stdout.write(f"{args.path}: valid ({counts})\n")
+    return EXIT_OK
+
+
+# --- export -----------------------------------------------------------------------------
+
+
+def _configure_export(parser: argparse.ArgumentParser) -> None:
+    from ._export import FORMATS as EXPORT_FORMATS
+
+    parser.add_argument("--format", "-f", choices=EXPORT_FORMATS, required=True)
+    parser.add_argument("--out", "-o", required=True, help="output file (a folder for csv)")
+    parser.add_argument(
+        "--all-regions",
+        action="store_true",
+        help="include every district and village (91,000 rows)",
+    )
+
+
+@subcommand(
+    "export",
+    "export the whole dataset as JSON, JSON Lines, CSV tables or SQLite",
+    _configure_export,
+)
+def _export(args: argparse.Namespace) -> int:
+    from ._export import export
+
+    path = export(dataset(args), args.out, args.format, all_regions=args.all_regions)
+    sys.stderr.write(f"{PROG}: wrote {path}\n")
+    return EXIT_OK
+
+
+# --- main -------------------------------------------------------------------------------
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser with every registered subcommand."""
+    from . import __version__
+
+    top = argparse.ArgumentParser(
+        prog=PROG,
+        description="The cooperation agreements Indonesian election bodies signed with the police for 2024.",
+        epilog="Exit status: 0 success, 1 bad data or unwritable output, 2 bad request.",
+    )
+    top.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    top.add_argument(
+        "--data", metavar="PATH", help="a dataset folder to use instead of the bundled dataset"
+    )
+    commands = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for command in SUBCOMMANDS.values():
+        sub = commands.add_parser(command.name, help=command.help, description=command.help)
+        command.configure(sub)
+        sub.set_defaults(run=command.run)
+    return top
+
+
+def _message(exc: BaseException) -> str:
+    if isinstance(exc, OSError):
+        where = f"{exc.filename}: " if exc.filename else ""
+        return f"{where}{exc.strerror or exc}"
+    text = str(exc)
+    if (
+        isinstance(exc, AmbiguousError)
+        and exc.candidates
+        and not all(c in text for c in exc.candidates)
+    ):
+        text += ": " + ", ".join(exc.candidates)
+    return text
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status.
+
+    Example:
+        >>> main(["regions", "lookup", "Kalsel", "--format", "csv"])
+        code,name,official_name,level,parent,iso_3166_2
+        63,Kalimantan Selatan,Provinsi Kalimantan Selatan,province,ID,ID-KS
+        0
+    """
+    args = parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except BrokenPipeError:  # pragma: no cover - output piped into head
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_DATA
+    except (NotFoundError, AmbiguousError, DateParseError) as exc:
+        sys.stderr.write(f"{PROG}: {_message(exc)}\n")
+        return EXIT_USAGE
+    except (PemiluPksError, OSError) as exc:
+        sys.stderr.write(f"{PROG}: {_message(exc)}\n")
+        return EXIT_DATA
+    except KeyboardInterrupt:  # pragma: no cover - interactive
+        return 130
