@@ -18,6 +18,7 @@ from ._agreements import Agreements
 from ._coverage import Coverage, CoverageRow
 from ._dataset import Dataset, load
 from ._dates import UncertainDate, Weekday, parse_date
+from ._extract import Draft, Evidence, extract
 from ._institutions import Institutions
 from ._json import Limits, from_json, to_json
 from ._model import (
@@ -70,6 +71,8 @@ __all__ = [
     "DataError",
     "Dataset",
     "DateParseError",
+    "Draft",
+    "Evidence",
     "Extent",
     "Figure",
     "InputLimitError",
@@ -103,6 +106,7 @@ __all__ = [
     "Weekday",
     "WeekdayMismatchError",
     "__version__",
+    "extract",
     "from_json",
     "json_schema",
     "load",

@@ -327,7 +327,7 @@ def _family(kind: InstitutionKind) -> tuple[InstitutionKind, ...]:
 
 
 def _level_class(code: str | None) -> str:
-    if code is None:
+    if code is None or code == "ID":
         return "national"
     return "province" if "." not in code else "regency"
 
