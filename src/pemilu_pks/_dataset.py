@@ -238,7 +238,8 @@ def _from_folder(folder: Traversable) -> Dataset:
         def build() -> Any:
             items = read_records(folder, name)
             if name == "institutions":
-                return Institutions(items)
+                # Names and regions in lookup() and covering() resolve against this dataset's regions.
+                return Institutions(items, regions=lambda: dataset.regions)
             if name == "agreements":
                 # The queries read parties' regions and names from this dataset, on first use.
                 return Agreements(
