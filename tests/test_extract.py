@@ -337,3 +337,50 @@ class TestRules:
 
         assert "Polres Atlantis Raya" in draft.unresolved
         assert {"kpu-63.71", "polresta-banjarmasin"} == set(draft.agreement.institutions)
+
+
+class TestCommandLine:
+    """``pemilu-pks extract FILE --format json|table``."""
+
+    def test_json_is_the_dataset_format(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The JSON output reads back as the dataset's agreements."""
+        from pemilu_pks._cli import main
+
+        status = main(["extract", str(SEEDS[0]), "--format", "json"])
+        data = json.loads(capsys.readouterr().out)
+
+        assert 0 == status
+        assert 2 == len([pk.from_json(json.dumps(record), pk.Agreement) for record in data["agreements"]])
+
+    def test_table(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The table shows each field with its confidence and text."""
+        from pemilu_pks._cli import main
+
+        assert 0 == main(["extract", str(SEEDS[4])])
+        out = capsys.readouterr().out
+
+        assert "signatories[0].rank" in out
+        assert "IMG-20230318-WA0033" in out
+
+    def test_stdin_not_utf8(self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+        """Bytes that are not UTF-8 on standard input: one error line, exit status 1."""
+        import io
+
+        from pemilu_pks._cli import main
+
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"KPU Kalsel \xff\xfe")))
+        status = main(["extract", "-"])
+        err = capsys.readouterr().err
+
+        assert 1 == status
+        assert ["pemilu-pks: <stdin>: not UTF-8 text (invalid byte at offset 11)"] == err.splitlines()
+
+    def test_no_agreement(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """A text about something else prints an empty agreements list and succeeds."""
+        from pemilu_pks._cli import main
+
+        path = tmp_path / "other.txt"
+        path.write_text("Harga cabai naik.", encoding="utf-8")
+
+        assert 0 == main(["extract", str(path), "-f", "json"])
+        assert {"agreements": []} == json.loads(capsys.readouterr().out)

@@ -459,6 +459,46 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --- extract ----------------------------------------------------------------------------
+
+
+def _configure_extract(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", help="a news article as UTF-8 text ('-' for standard input)")
+    parser.add_argument(
+        "--format", "-f", choices=("table", "json"), default="table",
+        help="table (default) or json (the dataset's agreements format, to edit and validate)",
+    )  # fmt: skip
+    parser.add_argument("--source", help="the article's URL or source id (cited by the drafts)")
+    parser.add_argument("--year", type=int, help="the article's year, when the text does not show it")
+    parser.add_argument("--published", help="the article's publication day, YYYY-MM-DD")
+
+
+@subcommand("extract", "draft agreements from a news article's text", _configure_extract)
+def _extract(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from ._extract import extract, print_drafts
+    from .exceptions import DataError
+
+    name = "<stdin>" if args.file == "-" else args.file
+    if args.file == "-":
+        raw = sys.stdin.buffer.read()
+    else:
+        with open(args.file, "rb") as f:
+            raw = f.read()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DataError(f"{name}: not UTF-8 text (invalid byte at offset {exc.start})") from None
+    try:
+        published = dt.date.fromisoformat(args.published) if args.published else None
+    except ValueError:
+        raise DateParseError(f"--published {args.published!r} is not a day like 2023-10-18") from None
+    drafts = extract(text, source=args.source, year=args.year, published=published, dataset=dataset(args))
+    print_drafts(drafts, fmt=args.format, out=sys.stdout)
+    return EXIT_OK
+
+
 # --- main -------------------------------------------------------------------------------
 
 

@@ -18,7 +18,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import urlsplit
 
 import attrs
@@ -45,7 +45,7 @@ from .exceptions import DataError, DateParseError, InputLimitError, PemiluPksErr
 if TYPE_CHECKING:  # pragma: no cover
     from ._dataset import Dataset
 
-__all__ = ["DRAFT_SOURCE", "MAX_TEXT_CHARS", "Draft", "Evidence", "draft_facts", "extract"]
+__all__ = ["DRAFT_SOURCE", "MAX_TEXT_CHARS", "Draft", "Evidence", "draft_facts", "extract", "print_drafts"]
 
 #: The source id a draft cites when :func:`extract` is given no ``source=``.
 DRAFT_SOURCE = "draft-source"
@@ -1169,3 +1169,37 @@ def draft_facts(agreement: Agreement) -> Iterator[tuple[str, str]]:
         yield "scope", item.value
     for figure in agreement.figures:
         yield "figures", f"{figure.key}={figure.value}"
+
+
+def print_drafts(drafts: list[Draft], *, fmt: str, out: TextIO) -> None:
+    """Print drafts as the dataset's ``agreements.json`` (``fmt="json"``) or as a table per draft.
+
+    The JSON is exactly what ``datasets/agreements.json`` holds, so a curator
+    can edit it into a dataset folder and check it with ``pemilu-pks validate``.
+    The table lists each field read with its confidence and the text it came
+    from, then the unresolved names and the notes.
+    """
+    from ._dataset import records_json
+
+    if fmt == "json":
+        out.write(records_json("agreements", [draft.agreement for draft in drafts]))
+        return
+    if not drafts:
+        out.write("no agreement found in the text\n")
+        return
+    for number, draft in enumerate(drafts):
+        if number:
+            out.write("\n")
+        agreement = draft.agreement
+        out.write(f"draft {agreement.id}\n")
+        out.write(f"  parties: {', '.join(agreement.institutions)}; signed {agreement.signing.date}\n")
+        rows = [(e.field, f"{e.confidence:.2f}", " ".join(e.text.split())) for e in draft.evidence]
+        widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(("field", "conf"))]
+        out.write(f"  {'field'.ljust(widths[0])}  {'conf'.ljust(widths[1])}  text\n")
+        for field, confidence, text in rows:
+            shown = text if len(text) <= 70 else text[:69] + "…"
+            out.write(f"  {field.ljust(widths[0])}  {confidence.ljust(widths[1])}  {shown}\n")
+        for name in draft.unresolved:
+            out.write(f"  unresolved: {name}\n")
+        for note in draft.notes:
+            out.write(f"  note: {note}\n")
