@@ -345,7 +345,7 @@ class Agreements(Records[Agreement]):
         return Selection(records, kind="agreement", row=self.row, refine=self.filter)
 
     def row(self, agreement: Agreement) -> dict[str, Any]:
-        """One flat row for *agreement* (see :func:`agreement_row`)."""
+        """One flat row for *agreement* (see ``agreement_row``)."""
         return agreement_row(agreement, self.institutions, self._source_registry())
 
     def resolve_region(self, region: str | Region) -> str:
