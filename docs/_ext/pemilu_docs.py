@@ -11,6 +11,9 @@
   re-exported objects) resolve to the public ``pemilu_pks.Name``.
 - Markdown code blocks that start with ``>>>`` become doctest blocks, so every
   example in the Markdown pages runs under ``sphinx-build -b doctest``.
+- Names a private module imports only for type checking (``if TYPE_CHECKING:``)
+  are made available to it, so autodoc can evaluate its annotations and show
+  ``Literal['possible', 'certain']`` rather than an unresolvable alias.
 - Napoleon reads property docstrings as Google sections (``Example:``) instead
   of as ``Type: description``: our types come from annotations, and a first
   line such as "The rows: regions without one" is prose, not a type.
@@ -259,9 +262,26 @@ def _napoleon_properties_as_prose() -> None:
     GoogleDocstring._parse = parse  # type: ignore[method-assign]
 
 
+def _type_checking_names() -> None:
+    import importlib
+    import pkgutil
+
+    import pemilu_pks
+
+    public = {name: getattr(pemilu_pks, name) for name in pemilu_pks.__all__}
+    for info in pkgutil.iter_modules(pemilu_pks.__path__):
+        if info.name.startswith("__"):  # __main__ runs the command line on import
+            continue
+        module = importlib.import_module(f"pemilu_pks.{info.name}")
+        for name, obj in public.items():
+            if isinstance(obj, type) and not hasattr(module, name):
+                setattr(module, name, obj)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the directives and event handlers."""
     _napoleon_properties_as_prose()
+    _type_checking_names()
     app.add_directive("pemilu-api", ApiDirective)
     app.add_directive("pemilu-schema", SchemaDirective)
     app.add_directive("pemilu-data-dictionary", DataDictionaryDirective)
