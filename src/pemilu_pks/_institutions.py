@@ -35,6 +35,7 @@ __all__ = ["Institutions"]
 # ASCII digits only (\d takes any Unicode digit); used with fullmatch.
 _CODE = re.compile(r"ID|[0-9]{2}(?:\.[0-9]{2}(?:\.[0-9]{2}(?:\.[0-9]{4})?)?)?")
 _CODE_IN_TEXT = re.compile(r"\b(?:ID|[0-9]{2}(?:\.[0-9]{2}(?:\.[0-9]{2}(?:\.[0-9]{4})?)?)?)\b")
+_SPACED_CODE = re.compile(r"[0-9]{2}(?: [0-9]{2}(?: [0-9]{2}(?: [0-9]{4})?)?)?")
 COUNTRY = "ID"
 
 #: The police kinds :meth:`Institutions.covering` returns unless told otherwise
@@ -344,6 +345,8 @@ class Institutions(Records[Institution]):
             return self.get(f"{prefix}-ri")
         if not rest:
             return None
+        if _SPACED_CODE.fullmatch(rest):  # "KPU 63.71" folds to "kpu 63 71"
+            rest = rest.replace(" ", ".")
         within = _ACEH if body in {"kip", "panwaslih"} else None
         region = self._resolve_name(name, rest, within=within, body=body)
         if prefix is not None:
