@@ -93,20 +93,27 @@ class TestSeedArticles:
         kpu = next(a for a in drafts if "kpu-63" in a.institutions)
         bawaslu = next(a for a in drafts if "bawaslu-63" in a.institutions)
 
-        assert "90/PR.07-NK/01/2022" in (kpu.parent_text or "") or kpu.parent == "2022-12-29-kpu-ri-polri"
+        assert (
+            "90/PR.07-NK/01/2022" in (kpu.parent_text or "")
+            or kpu.parent == "2022-12-29-kpu-ri-polri"
+        )
         assert (None, None) == (bawaslu.parent, bawaslu.parent_text)
 
     def test_one_document_three_parties(self) -> None:
         """Seed 004: one Polres with the KPU of two regencies is one draft with three parties."""
         [draft] = pk.extract(seed("004"))
 
-        assert {"polres-tapanuli-selatan", "kpu-12.03", "kpu-12.20"} == set(draft.agreement.institutions)
+        assert {"polres-tapanuli-selatan", "kpu-12.03", "kpu-12.20"} == set(
+            draft.agreement.institutions
+        )
         assert 3 == len(draft.agreement.signatories)
 
     def test_academic_titles_and_ranks(self) -> None:
         """Seed 004: rank and academic titles are read apart from the name."""
         [draft] = pk.extract(seed("004"))
-        kapolres = next(s for s in draft.agreement.signatories if s.party == "polres-tapanuli-selatan")
+        kapolres = next(
+            s for s in draft.agreement.signatories if s.party == "polres-tapanuli-selatan"
+        )
 
         assert ("Imam Zamroni", pk.PoliceRank.AKBP, "AKBP", "SIK, MH") == (
             kapolres.name,
@@ -125,7 +132,9 @@ class TestSeedArticles:
             date.latest,
             date.weekday,
         )
-        assert [e.text for e in draft.evidence_for("signing.date.earliest")] == ["sudah dimulai 19 Oktober 2023"]
+        assert [e.text for e in draft.evidence_for("signing.date.earliest")] == [
+            "sudah dimulai 19 Oktober 2023"
+        ]
 
     def test_data_quality_notes(self) -> None:
         """Seed 001's election year 2023 and seed 002's repeated paragraphs become notes."""
@@ -139,7 +148,9 @@ class TestSeedArticles:
         """Seed 002 states 564 personnel."""
         [draft] = pk.extract(seed("002"))
 
-        assert (pk.Figure(key="personnel_deployed", value=564, text="564 personil"),) == draft.agreement.figures
+        assert (
+            pk.Figure(key="personnel_deployed", value=564, text="564 personil"),
+        ) == draft.agreement.figures
 
 
 class TestAgainstCuratedRecords:
@@ -152,7 +163,9 @@ class TestAgainstCuratedRecords:
         for draft in pk.extract(path.read_text(encoding="utf-8")):
             record = curated.get(frozenset(draft.agreement.institutions))
             if record is None:
-                pytest.skip(f"the dataset has no record for {sorted(draft.agreement.institutions)} yet")
+                pytest.skip(
+                    f"the dataset has no record for {sorted(draft.agreement.institutions)} yet"
+                )
             fields = ("parties", "signatories", "ranks")
             assert facts(record, fields) == facts(draft.agreement, fields)
 
@@ -163,7 +176,9 @@ class TestAgainstCuratedRecords:
         for draft in pk.extract(path.read_text(encoding="utf-8")):
             record = curated.get(frozenset(draft.agreement.institutions))
             if record is None:
-                pytest.skip(f"the dataset has no record for {sorted(draft.agreement.institutions)} yet")
+                pytest.skip(
+                    f"the dataset has no record for {sorted(draft.agreement.institutions)} yet"
+                )
             record_days = set(record.signing.date.possible_days())
             draft_days = set(draft.agreement.signing.date.possible_days())
             assert record_days <= draft_days
@@ -177,7 +192,9 @@ class TestAgainstCuratedRecords:
         for draft in pk.extract(path.read_text(encoding="utf-8")):
             record = curated.get(frozenset(draft.agreement.institutions))
             if record is None:
-                pytest.skip(f"the dataset has no record for {sorted(draft.agreement.institutions)} yet")
+                pytest.skip(
+                    f"the dataset has no record for {sorted(draft.agreement.institutions)} yet"
+                )
             fields = ("city",) if path.name.startswith("003") else ("venue", "city")
             assert facts(record, fields) == facts(draft.agreement, fields)
 
@@ -256,7 +273,10 @@ class TestRules:
         [draft] = pk.extract(BANJARMASIN.format(date="Rabu"), published=dt.date(2023, 10, 20))
         date = draft.agreement.signing.date
 
-        assert (dt.date(2023, 1, 4), dt.date(2023, 10, 18)) == (date.first_possible(), date.last_possible())
+        assert (dt.date(2023, 1, 4), dt.date(2023, 10, 18)) == (
+            date.first_possible(),
+            date.last_possible(),
+        )
 
     def test_no_date_is_the_dataset_window(self) -> None:
         """Without any date clue the draft spans the dataset's window and says why."""
@@ -314,7 +334,9 @@ class TestRules:
     )
     def test_scope_phrases(self, phrase: str, item: pk.ScopeItem) -> None:
         """Each phrasing maps to its scope item, and to that item alone."""
-        [draft] = pk.extract(BANJARMASIN.format(date="Rabu (18/10/23)") + f" Ruang lingkupnya {phrase}.")
+        [draft] = pk.extract(
+            BANJARMASIN.format(date="Rabu (18/10/23)") + f" Ruang lingkupnya {phrase}."
+        )
 
         assert (item,) == draft.agreement.scope
 
@@ -350,7 +372,9 @@ class TestCommandLine:
         data = json.loads(capsys.readouterr().out)
 
         assert 0 == status
-        assert 2 == len([pk.from_json(json.dumps(record), pk.Agreement) for record in data["agreements"]])
+        assert 2 == len(
+            [pk.from_json(json.dumps(record), pk.Agreement) for record in data["agreements"]]
+        )
 
     def test_table(self, capsys: pytest.CaptureFixture[str]) -> None:
         """The table shows each field with its confidence and text."""
@@ -362,7 +386,9 @@ class TestCommandLine:
         assert "signatories[0].rank" in out
         assert "IMG-20230318-WA0033" in out
 
-    def test_stdin_not_utf8(self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    def test_stdin_not_utf8(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
         """Bytes that are not UTF-8 on standard input: one error line, exit status 1."""
         import io
 
@@ -373,7 +399,9 @@ class TestCommandLine:
         err = capsys.readouterr().err
 
         assert 1 == status
-        assert ["pemilu-pks: <stdin>: not UTF-8 text (invalid byte at offset 11)"] == err.splitlines()
+        assert [
+            "pemilu-pks: <stdin>: not UTF-8 text (invalid byte at offset 11)"
+        ] == err.splitlines()
 
     def test_no_agreement(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         """A text about something else prints an empty agreements list and succeeds."""

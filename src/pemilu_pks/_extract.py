@@ -40,12 +40,26 @@ from ._model import (
 )
 from ._ranks import _RANKS, PoliceRank
 from ._text import name_key
-from .exceptions import DataError, DateParseError, InputLimitError, PemiluPksError, WeekdayMismatchError
+from .exceptions import (
+    DataError,
+    DateParseError,
+    InputLimitError,
+    PemiluPksError,
+    WeekdayMismatchError,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from ._dataset import Dataset
 
-__all__ = ["DRAFT_SOURCE", "MAX_TEXT_CHARS", "Draft", "Evidence", "draft_facts", "extract", "print_drafts"]
+__all__ = [
+    "DRAFT_SOURCE",
+    "MAX_TEXT_CHARS",
+    "Draft",
+    "Evidence",
+    "draft_facts",
+    "extract",
+    "print_drafts",
+]
 
 #: The source id a draft cites when :func:`extract` is given no ``source=``.
 DRAFT_SOURCE = "draft-source"
@@ -106,7 +120,11 @@ class Draft:
 
     def evidence_for(self, field: str) -> tuple[Evidence, ...]:
         """The evidence for *field* and the fields under it (``"signatories[0]"`` holds ``.rank``)."""
-        return tuple(e for e in self.evidence if e.field == field or e.field.startswith((field + ".", field + "[")))
+        return tuple(
+            e
+            for e in self.evidence
+            if e.field == field or e.field.startswith((field + ".", field + "["))
+        )
 
 
 # --- input ----------------------------------------------------------------------------
@@ -150,13 +168,19 @@ def extract(
         >>> pk.extract("Harga cabai di Banjarmasin naik lagi, Senin (25/09/2023).")
         []
     """
-    if not isinstance(text, str):
-        kind = type(text).__name__
-        hint = "; decode bytes as UTF-8 first" if isinstance(text, (bytes, bytearray)) else ""
+    given: object = text  # callers without type checking pass anything
+    if not isinstance(given, str):
+        kind = type(given).__name__
+        hint = "; decode bytes as UTF-8 first" if isinstance(given, (bytes, bytearray)) else ""
         raise DataError(f"extract() needs the article text as a str, not {kind}{hint}")
     if len(text) > MAX_TEXT_CHARS:
-        raise InputLimitError(f"extract(): the text has {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}")
-    if year is not None and (not isinstance(year, int) or not 1900 <= year <= 2100):
+        raise InputLimitError(
+            f"extract(): the text has {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}"
+        )
+    year_given: object = year
+    if year_given is not None and (
+        not isinstance(year_given, int) or not 1900 <= year_given <= 2100
+    ):
         raise DataError(f"extract(): year must be a year like 2023, not {year!r}")
     if dataset is None:
         from ._dataset import load
@@ -198,7 +222,10 @@ _DATED = re.compile(
 _BARE_WEEKDAY = re.compile(rf"(?:,|\bhari)\s+(?P<wd>{_WEEKDAYS})\b(?!\s*[(,]\s*\d)", re.IGNORECASE)
 _WORDED_DATE = re.compile(r"\b\d{1,2}\s+[A-Z][a-z]+\s+20\d\d\b")
 _YEAR_LINE = _any(rules.YEAR_LINES)
-_LOWER_CUE = re.compile(rf"(?:{'|'.join(rules.LOWER_BOUND_CUES)})\s+(?P<date>\d{{1,2}}\s+[A-Za-z]+\s+20\d\d)", re.IGNORECASE)
+_LOWER_CUE = re.compile(
+    rf"(?:{'|'.join(rules.LOWER_BOUND_CUES)})\s+(?P<date>\d{{1,2}}\s+[A-Za-z]+\s+20\d\d)",
+    re.IGNORECASE,
+)
 _PHOTO = re.compile(rules.PHOTO_FILE_DATE)
 _VENUE = re.compile(
     rf"\b(?:[Bb]ertempat\s+)?(?:di|DI|Di)\s+(?P<venue>(?:{'|'.join(rules.VENUE_WORDS)})\b[^,.;\n]*)",
@@ -208,14 +235,24 @@ _EVENT_CITY = re.compile(
     rf"\b(?:di|DI|Di)\s+(?P<city>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,3}})\s*,\s*(?:{_WEEKDAYS})\b"
 )
 _DATELINES = (
-    re.compile(r"^\s*(?P<city>[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,2})\s*\([A-Za-z .]+\)\s*[-–—]", re.MULTILINE),
-    re.compile(r"(?P<city>\b[A-Z]{3,}(?:\s+[A-Z]{3,})*)\s*,\s*[A-Z0-9-]+\.(?:COM|ID|CO\.ID|NET|ORG)\s*[-–—]"),
-    re.compile(r"\b[A-Z0-9-]+\.(?:COM|ID|CO\.ID|NET|ORG)\s*,\s*(?P<city>[A-Z]{3,}(?:\s+[A-Z]{3,})*)\s*[-–—]"),
+    re.compile(
+        r"^\s*(?P<city>[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,2})\s*\([A-Za-z .]+\)\s*[-–—]",
+        re.MULTILINE,
+    ),
+    re.compile(
+        r"(?P<city>\b[A-Z]{3,}(?:\s+[A-Z]{3,})*)\s*,\s*[A-Z0-9-]+\.(?:COM|ID|CO\.ID|NET|ORG)\s*[-–—]"
+    ),
+    re.compile(
+        r"\b[A-Z0-9-]+\.(?:COM|ID|CO\.ID|NET|ORG)\s*,\s*(?P<city>[A-Z]{3,}(?:\s+[A-Z]{3,})*)\s*[-–—]"
+    ),
     re.compile(r"^(?P<city>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+[-–—]\s+", re.MULTILINE),
 )
 _SCOPE = {item: _any(phrases) for item, phrases in rules.SCOPE_PHRASES.items()}
 _FIGURES = [(re.compile(p, re.IGNORECASE), key) for p, key in rules.FIGURES]
-_INSTRUMENTS = [(re.compile(p, re.IGNORECASE), Instrument(value), term) for p, value, term in rules.INSTRUMENT_TERMS]
+_INSTRUMENTS = [
+    (re.compile(p, re.IGNORECASE), Instrument(value), term)
+    for p, value, term in rules.INSTRUMENT_TERMS
+]
 _MISSPELLINGS = [(re.compile(p, re.IGNORECASE), right) for p, right in rules.MISSPELLINGS.items()]
 _MONTHS_ID = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
               "September", "Oktober", "November", "Desember")  # fmt: skip
@@ -229,7 +266,9 @@ def _rank_pattern() -> re.Pattern[str]:
             bare = re.sub(r"\s+Pol\.?$", "", name)
             names.add(re.escape(bare).replace(r"\ ", r"\s+"))
     alternatives = "|".join(sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?:{alternatives})\.?(?:\s*\(?Pol(?:isi)?\.?\)?)?(?=\s+[A-Z])", re.IGNORECASE)
+    return re.compile(
+        rf"(?:{alternatives})\.?(?:\s*\(?Pol(?:isi)?\.?\)?)?(?=\s+[A-Z])", re.IGNORECASE
+    )
 
 
 _NAME_WORD = re.compile(r"(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z]\.?)(?=[\s,.;:()\"“”]|$)")
@@ -318,8 +357,13 @@ _KIND_WORD = {
     InstitutionKind.POLSEK: "Polsek",
     InstitutionKind.OTHER: "Kejaksaan Negeri",
 }
+_LEVEL_NAMES = {"province": "Provinsi", "regency": "Kabupaten", "city": "Kota"}
 _POLRES_FAMILY = (InstitutionKind.POLRES, InstitutionKind.POLRESTA, InstitutionKind.POLRESTABES)
-_NATIONAL_IDS = {InstitutionKind.KPU: "kpu-ri", InstitutionKind.BAWASLU: "bawaslu-ri", InstitutionKind.POLRI: "polri"}
+_NATIONAL_IDS = {
+    InstitutionKind.KPU: "kpu-ri",
+    InstitutionKind.BAWASLU: "bawaslu-ri",
+    InstitutionKind.POLRI: "polri",
+}
 
 
 def _family(kind: InstitutionKind) -> tuple[InstitutionKind, ...]:
@@ -339,7 +383,13 @@ class _Extraction:
     """One run of the rules over one text."""
 
     def __init__(
-        self, text: str, dataset: Dataset, *, source: str | None, year: int | None, published: dt.date | None
+        self,
+        text: str,
+        dataset: Dataset,
+        *,
+        source: str | None,
+        year: int | None,
+        published: dt.date | None,
     ) -> None:
         self.text = text
         self.ds = dataset
@@ -370,7 +420,23 @@ class _Extraction:
         if word is None:
             return True
         token = word.group(1).casefold()
-        short = {"pol", "irjen", "kombes", "brigjen", "drs", "dr", "hj", "h", "m", "st", "kab", "prov", "no", "jl", "ir"}
+        short = {
+            "pol",
+            "irjen",
+            "kombes",
+            "brigjen",
+            "drs",
+            "dr",
+            "hj",
+            "h",
+            "m",
+            "st",
+            "kab",
+            "prov",
+            "no",
+            "jl",
+            "ir",
+        }
         return token not in short and len(token) > 1
 
     def _sentence_of(self, at: int) -> tuple[int, int]:
@@ -423,27 +489,42 @@ class _Extraction:
         if self.context_province is not None:
             attempts.append({"within": self.context_province})
         for kwargs in attempts:
-            try:
-                return regions.lookup(query, **kwargs)
-            except (PemiluPksError, TypeError, ValueError):
-                continue
+            region = self._try_lookup(regions, query, kwargs)
+            if region is not None:
+                return region
         return None
+
+    @staticmethod
+    def _try_lookup(regions: Any, query: str, kwargs: dict[str, Any]) -> Any:
+        try:
+            return regions.lookup(query, **kwargs)
+        except (PemiluPksError, TypeError, ValueError):
+            return None
 
     @staticmethod
     def _level_fits(region: Any, level: str | None) -> bool:
         value = getattr(getattr(region, "level", None), "value", None)
         if value not in {"province", "regency", "city"}:
             return False
-        return level is None or value == level or (level == "regency" and value == "city" and False)
+        return level is None or value == level
 
-    def _institution(self, kind: InstitutionKind, level: str | None, name: str) -> tuple[str | None, str | None, bool]:
+    def _institution(
+        self, kind: InstitutionKind, level: str | None, name: str
+    ) -> tuple[str | None, str | None, bool]:
         """Resolve *kind* + region *name*: (institution id, region code, ambiguous?)."""
         word = _KIND_WORD[kind]
         keys = [f"{word} {name}"]
         if level is not None:
-            keys.insert(0, f"{word} {dict(province='Provinsi', regency='Kabupaten', city='Kota')[level]} {name}")
+            keys.insert(
+                0,
+                f"{word} {_LEVEL_NAMES[level]} {name}",
+            )
         for key in keys:
-            found = [i for i in self.index.by_key.get(name_key(key), ()) if self.index.institutions[i].kind in _family(kind)]
+            found = [
+                i
+                for i in self.index.by_key.get(name_key(key), ())
+                if self.index.institutions[i].kind in _family(kind)
+            ]
             if len(found) == 1:
                 inst = self.index.institutions[found[0]]
                 return inst.id, inst.region, False
@@ -478,7 +559,9 @@ class _Extraction:
             found.extend((m.start(), m.end(), kind, word) for m in pattern.finditer(self.text))
         for pattern, kind in _HEADS:
             for m in pattern.finditer(self.text):
-                post = "Ketua" if _KETUA.search(self.text, max(0, m.start() - 8), m.start()) else None
+                post = (
+                    "Ketua" if _KETUA.search(self.text, max(0, m.start() - 8), m.start()) else None
+                )
                 found.append((m.start(), m.end(), kind, post))
         # Keep the longest non-overlapping forms, leftmost first.
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
@@ -492,7 +575,9 @@ class _Extraction:
             taken_until = max(m.end for m in new) if new else end
         return mentions
 
-    def _read_mention(self, start: int, end: int, kind: InstitutionKind, post: str | None) -> list[_Mention]:
+    def _read_mention(
+        self, start: int, end: int, kind: InstitutionKind, post: str | None
+    ) -> list[_Mention]:
         text = self.text
         head_start = start - len("Ketua ") if post == "Ketua" else start
         national = _NATIONAL.match(text, end)
@@ -502,7 +587,19 @@ class _Extraction:
             inst = _NATIONAL_IDS.get(kind)
             if inst is not None and inst not in self.index.institutions:
                 inst = None
-            return [_Mention(head_start, end, kind, inst, None, True, post, "party_full_name", text[head_start:end])]
+            return [
+                _Mention(
+                    head_start,
+                    end,
+                    kind,
+                    inst,
+                    None,
+                    True,
+                    post,
+                    "party_full_name",
+                    text[head_start:end],
+                )
+            ]
         level_match = _LEVEL.match(text, end)
         level = None
         cursor = end
@@ -511,17 +608,43 @@ class _Extraction:
             cursor = level_match.end()
         local = _SETEMPAT.match(text, cursor)
         if local:
-            return [_Mention(head_start, local.end(), kind, None, None, False, post, "party_local", text[head_start : local.end()])]
+            return [
+                _Mention(
+                    head_start,
+                    local.end(),
+                    kind,
+                    None,
+                    None,
+                    False,
+                    post,
+                    "party_local",
+                    text[head_start : local.end()],
+                )
+            ]
         tokens = self._tokens(cursor)
         if not tokens:
-            return [_Mention(head_start, cursor, kind, None, None, False, post, "party_abbreviation", text[head_start:cursor])]
+            return [
+                _Mention(
+                    head_start,
+                    cursor,
+                    kind,
+                    None,
+                    None,
+                    False,
+                    post,
+                    "party_abbreviation",
+                    text[head_start:cursor],
+                )
+            ]
         mention = self._resolve_tokens(head_start, kind, level, post, tokens)
         result = [mention]
         # "KPU Tapsel dan Padang Lawas Utara (Paluta)": one head, two bodies.
         while mention.institution is not None:
             joined = _AND.match(text, mention.end)
-            if not joined or any(p.match(text, joined.end()) for p, _ in _HEADS) or any(
-                p.match(text, joined.end()) for p, _, _ in _POSTS
+            if (
+                not joined
+                or any(p.match(text, joined.end()) for p, _ in _HEADS)
+                or any(p.match(text, joined.end()) for p, _, _ in _POSTS)
             ):
                 break
             more = self._tokens(joined.end() - 1)
@@ -546,7 +669,12 @@ class _Extraction:
         return tokens
 
     def _resolve_tokens(
-        self, start: int, kind: InstitutionKind, level: str | None, post: str | None, tokens: list[tuple[int, int]]
+        self,
+        start: int,
+        kind: InstitutionKind,
+        level: str | None,
+        post: str | None,
+        tokens: list[tuple[int, int]],
     ) -> _Mention:
         text = self.text
         ambiguous = False
@@ -567,10 +695,14 @@ class _Extraction:
                     how = "party_post_title"
                 if region is not None and "." not in region and kind.is_election_body:
                     self.context_province = region
-                return _Mention(start, end, kind, inst, region, False, post, how, text[start:end], inst is None)
+                return _Mention(
+                    start, end, kind, inst, region, False, post, how, text[start:end], inst is None
+                )
         end = tokens[-1][1]
         surface = text[start:end]
-        return _Mention(start, end, kind, None, None, False, post, "party_abbreviation", surface, True)
+        return _Mention(
+            start, end, kind, None, None, False, post, "party_abbreviation", surface, True
+        )
 
     # -- the run --
 
@@ -600,63 +732,33 @@ class _Extraction:
         notes = tuple(dict.fromkeys(self.notes))
         source_ref = SourceRef(source=self._source_id())
         ids = [self._draft_id(date, group) for group in groups]
+        shared = list(date_evidence)
+        if venue_span:
+            shared.append(self._evidence("signing.venue", *venue_span, "venue"))
+        if city_span:
+            shared.append(self._evidence("signing.city", *city_span, city_how))
+        shared += [
+            self._evidence(f"scope[{i}]", *span, "scope") for i, (_, span) in enumerate(scope)
+        ]
+        shared += [
+            self._evidence(f"figures[{i}]", *span, "figure") for i, (_, span) in enumerate(figures)
+        ]
+        if instrument_span:
+            shared.append(self._evidence("instrument", *instrument_span, "instrument"))
         drafts = []
         for number, group in enumerate(groups):
-            evidence: list[Evidence] = []
-            party_records = []
-            for i, mention in enumerate(group):
-                assert mention.institution is not None
-                doc_number, number_span = self._number_for(mention.institution, numbers)
-                written = None if mention.post is not None else re.sub(r"\s+", " ", mention.surface)
-                party_records.append(
-                    Party(institution=mention.institution, name_as_written=written, document_number=doc_number)
-                )
-                evidence.append(self._evidence(f"parties[{i}]", mention.start, mention.end, mention.how))
-                if number_span is not None:
-                    evidence.append(self._evidence(f"parties[{i}].document_number", *number_span, "document_number"))
-            signatories = []
-            for person in people:
-                if person.institution not in {m.institution for m in group}:
-                    continue
-                j = len(signatories)
-                signatories.append(
-                    Signatory(
-                        party=person.institution,
-                        name=person.name,
-                        post=person.post,
-                        rank=person.rank,
-                        rank_as_written=person.rank_as_written,
-                        academic_titles=person.titles,
-                    )
-                )
-                if person.name_span:
-                    evidence.append(self._evidence(f"signatories[{j}].name", *person.name_span, "signatory"))
-                evidence.append(self._evidence(f"signatories[{j}].post", *person.post_span, "signatory"))
-                if person.rank_span:
-                    evidence.append(self._evidence(f"signatories[{j}].rank", *person.rank_span, "rank"))
-                if person.titles_span:
-                    evidence.append(self._evidence(f"signatories[{j}].academic_titles", *person.titles_span, "academic_titles"))
-            evidence.extend(date_evidence)
-            if venue_span:
-                evidence.append(self._evidence("signing.venue", *venue_span, "venue"))
-            if city_span:
-                evidence.append(self._evidence("signing.city", *city_span, city_how))
-            for i, (item, span) in enumerate(scope):
-                evidence.append(self._evidence(f"scope[{i}]", *span, "scope"))
-            for i, (_, span) in enumerate(figures):
-                evidence.append(self._evidence(f"figures[{i}]", *span, "figure"))
-            if instrument_span:
-                evidence.append(self._evidence("instrument", *instrument_span, "instrument"))
-            kinds = {m.kind for m in group}
-            applies = parent_kind is None or parent_kind in kinds
+            party_records, evidence = self._party_records(group, numbers)
+            signatories, signed = self._signatories(group, people)
+            evidence += signed + shared
+            applies = parent_kind is None or parent_kind in {m.kind for m in group}
             if applies:
-                evidence.extend(parent_evidence)
+                evidence += parent_evidence
             agreement = Agreement(
                 id=ids[number],
                 instrument=instrument,
                 instrument_term=term,
-                parties=tuple(party_records),
-                signatories=tuple(signatories),
+                parties=party_records,
+                signatories=signatories,
                 signing=Signing(date=date, venue=venue, city=city, place=place),
                 scope=tuple(item for item, _ in scope),
                 parent=parent if applies else None,
@@ -668,11 +770,76 @@ class _Extraction:
                 notes=notes,
                 confidence=Confidence.LOW,
             )
-            drafts.append(Draft(agreement=agreement, evidence=tuple(evidence), unresolved=unresolved, notes=notes))
+            drafts.append(
+                Draft(
+                    agreement=agreement,
+                    evidence=tuple(evidence),
+                    unresolved=unresolved,
+                    notes=notes,
+                )
+            )
         return drafts
 
+    def _party_records(
+        self, group: list[_Mention], numbers: list[tuple[str, tuple[int, int]]]
+    ) -> tuple[tuple[Party, ...], list[Evidence]]:
+        records, evidence = [], []
+        for i, mention in enumerate(group):
+            assert mention.institution is not None
+            doc_number, number_span = self._number_for(mention.institution, numbers)
+            written = None if mention.post is not None else re.sub(r"\s+", " ", mention.surface)
+            records.append(
+                Party(
+                    institution=mention.institution,
+                    name_as_written=written,
+                    document_number=doc_number,
+                )
+            )
+            evidence.append(
+                self._evidence(f"parties[{i}]", mention.start, mention.end, mention.how)
+            )
+            if number_span is not None:
+                evidence.append(
+                    self._evidence(f"parties[{i}].document_number", *number_span, "document_number")
+                )
+        return tuple(records), evidence
+
+    def _signatories(
+        self, group: list[_Mention], people: list[_Person]
+    ) -> tuple[tuple[Signatory, ...], list[Evidence]]:
+        signatories: list[Signatory] = []
+        evidence: list[Evidence] = []
+        members = {m.institution for m in group}
+        for person in (p for p in people if p.institution in members):
+            field = f"signatories[{len(signatories)}]"
+            signatories.append(
+                Signatory(
+                    party=person.institution,
+                    name=person.name,
+                    post=person.post,
+                    rank=person.rank,
+                    rank_as_written=person.rank_as_written,
+                    academic_titles=person.titles,
+                )
+            )
+            for part, span, how in (
+                ("name", person.name_span, "signatory"),
+                ("post", person.post_span, "signatory"),
+                ("rank", person.rank_span, "rank"),
+                ("academic_titles", person.titles_span, "academic_titles"),
+            ):
+                if span is not None:
+                    evidence.append(self._evidence(f"{field}.{part}", *span, how))
+        return tuple(signatories), evidence
+
     def _evidence(self, field: str, start: int, end: int, how: str) -> Evidence:
-        return Evidence(field=field, start=start, end=end, text=self.text[start:end], confidence=rules.CONFIDENCE[how])
+        return Evidence(
+            field=field,
+            start=start,
+            end=end,
+            text=self.text[start:end],
+            confidence=rules.CONFIDENCE[how],
+        )
 
     def _resolve_local(self, mentions: list[_Mention]) -> None:
         """'Polda setempat' (the local Polda): the unit of that kind for the region named before."""
@@ -702,7 +869,12 @@ class _Extraction:
         for mention in mentions:
             in_parent = parent is not None and parent[0] <= mention.start < parent[1]
             in_venue = any(start <= mention.start < end for start, end in venues)
-            if in_parent or in_venue or self._in_attendance(mention.start) or not self._in_signing_context(mention.start):
+            if (
+                in_parent
+                or in_venue
+                or self._in_attendance(mention.start)
+                or not self._in_signing_context(mention.start)
+            ):
                 continue
             if mention.unresolved and mention.institution is None:
                 self.unresolved.append(mention.surface.removeprefix("Ketua ").strip())
@@ -715,7 +887,9 @@ class _Extraction:
         # Per institution, the first mention by name; a post title ("Kapolda
         # Kalsel") only when the text never names the institution itself.
         first: dict[str, _Mention] = {}
-        for mention in sorted(candidates, key=lambda m: (m.post is not None, m.how == "party_local", m.start)):
+        for mention in sorted(
+            candidates, key=lambda m: (m.post is not None, m.how == "party_local", m.start)
+        ):
             assert mention.institution is not None
             first.setdefault(mention.institution, mention)
         return sorted(first.values(), key=lambda m: m.start)
@@ -752,7 +926,11 @@ class _Extraction:
                 continue
             institution = mention.institution
             if institution is None and mention.region is None and not mention.national:
-                same = [p for p in parties if p and self.index.institutions[p].kind in _family(mention.kind)]
+                same = [
+                    p
+                    for p in parties
+                    if p and self.index.institutions[p].kind in _family(mention.kind)
+                ]
                 institution = same[0] if len(same) == 1 else None
             if institution is None or institution not in parties:
                 continue
@@ -760,7 +938,11 @@ class _Extraction:
             paren = _PAREN.match(self.text, cursor)
             if paren:
                 cursor = paren.end()
-            person = _Person(institution=institution, post=self._post_text(mention), post_span=(mention.start, mention.end))
+            person = _Person(
+                institution=institution,
+                post=self._post_text(mention),
+                post_span=(mention.start, mention.end),
+            )
             if not self._in_headline(mention.start):
                 self._read_person(cursor, person)
             if person.name is None:
@@ -769,10 +951,15 @@ class _Extraction:
             if known is None:
                 people[institution] = person
                 continue
-            mine, theirs = set(name_key(person.name).split()), set(name_key(known.name or "").split())
+            mine, theirs = (
+                set(name_key(person.name).split()),
+                set(name_key(known.name or "").split()),
+            )
             if mine != theirs and person.name not in known.variants:
                 known.variants.append(person.name)
-                self.notes.append(f"{known.post} is named {known.name!r} and {person.name!r} in the same text.")
+                self.notes.append(
+                    f"{known.post} is named {known.name!r} and {person.name!r} in the same text."
+                )
             if not (mine <= theirs or theirs <= mine):
                 continue  # another person with the same post: keep the first
             for field in ("rank", "rank_as_written", "rank_span", "titles", "titles_span"):
@@ -798,7 +985,7 @@ class _Extraction:
                 return paren.group(1)
         return surface
 
-    def _read_person(self, cursor: int, person: _Person) -> None:
+    def _read_person(self, cursor: int, person: _Person) -> None:  # noqa: PLR0912, PLR0915 - rank, name, titles in reading order
         text = self.text
         sep = re.compile(r"\s*,?\s*").match(text, cursor)
         cursor = sep.end() if sep else cursor
@@ -839,7 +1026,9 @@ class _Extraction:
         titles = []
         title_start = None
         cursor = end
-        for match in re.compile(r"\s*,\s*([A-Za-z][A-Za-z.]{0,9}(?:\s?[A-Za-z]\.?){0,3})(?=\s*[,.\s]|$)").finditer(text, cursor):
+        for match in re.compile(
+            r"\s*,\s*([A-Za-z][A-Za-z.]{0,9}(?:\s?[A-Za-z]\.?){0,3})(?=\s*[,.\s]|$)"
+        ).finditer(text, cursor):
             if match.start() != cursor:
                 break
             token = match.group(1).strip()
@@ -865,26 +1054,40 @@ class _Extraction:
                 self.year = int(digits.group(0))
                 self.year_span = (match.start() + digits.start(), match.start() + digits.end())
 
-    def _date(self) -> tuple[UncertainDate, list[Evidence]]:
+    def _date(self) -> tuple[UncertainDate, list[Evidence]]:  # noqa: PLR0912, PLR0915 - one bound after another, in order
         evidence: list[Evidence] = []
         dated = self._first_in_context(_DATED)
         if dated is not None:
             written = self.text[dated.start() : dated.end()].strip()
             try:
-                date = parse_date(written, year=self.year, reasoning="Day, month and year stated in the text.")
+                date = parse_date(
+                    written, year=self.year, reasoning="Day, month and year stated in the text."
+                )
             except WeekdayMismatchError as exc:
-                self.notes.append(f"The stated weekday contradicts the date: {exc}; the date was taken.")
-                date = parse_date(dated.group("date"), year=self.year, reasoning="Date stated; the stated weekday contradicts it.")
+                self.notes.append(
+                    f"The stated weekday contradicts the date: {exc}; the date was taken."
+                )
+                date = parse_date(
+                    dated.group("date"),
+                    year=self.year,
+                    reasoning="Date stated; the stated weekday contradicts it.",
+                )
                 date = attrs.evolve(date, text=written)
             except DateParseError:
                 date = None
             if date is not None:
                 if not re.search(r"\d{4}|/\d{2}\b", dated.group("date")) and self.year_span:
-                    evidence.append(self._evidence("signing.date.earliest", *self.year_span, "date_window"))
-                evidence.insert(0, self._evidence("signing.date", dated.start(), dated.end(), "date_exact"))
+                    evidence.append(
+                        self._evidence("signing.date.earliest", *self.year_span, "date_window")
+                    )
+                evidence.insert(
+                    0, self._evidence("signing.date", dated.start(), dated.end(), "date_exact")
+                )
                 return date, evidence
         low, high = rules.DATASET_WINDOW
-        reasons = [f"No full date in the text; the dataset covers {low} (the national KPU–Polri MoU) to {high}"]
+        reasons = [
+            f"No full date in the text; the dataset covers {low} (the national KPU–Polri MoU) to {high}"
+        ]
         how = "date_window"
         if self.year is not None:
             low, high = max(low, dt.date(self.year, 1, 1)), min(high, dt.date(self.year, 12, 31))
@@ -902,27 +1105,40 @@ class _Extraction:
                 continue
             if low < day <= high:
                 low = day
-                reasons.append(f"the text says something already began on {day}, so the signing is not earlier")
-                evidence.append(self._evidence("signing.date.earliest", cue.start(), cue.end(), "date_bounded"))
+                reasons.append(
+                    f"the text says something already began on {day}, so the signing is not earlier"
+                )
+                evidence.append(
+                    self._evidence("signing.date.earliest", cue.start(), cue.end(), "date_bounded")
+                )
         photo = _PHOTO.search(self.text)
-        if photo:
-            try:
-                day = dt.date(int(photo.group(1)), int(photo.group(2)), int(photo.group(3)))
-            except ValueError:
-                day = None
-            if day is not None and low <= day < high:
+        photo_day = _photo_day(photo)
+        if photo is not None and photo_day is not None:
+            day = photo_day
+            if low <= day < high:
                 high = day
-                reasons.append(f"a photo file name in the text is dated {day}, so the signing is not later (weak)")
-                evidence.append(self._evidence("signing.date.latest", photo.start(), photo.end(), "date_photo"))
+                reasons.append(
+                    f"a photo file name in the text is dated {day}, so the signing is not later (weak)"
+                )
+                evidence.append(
+                    self._evidence("signing.date.latest", photo.start(), photo.end(), "date_photo")
+                )
                 how = "date_photo"
         weekday_match = self._first_in_context(_BARE_WEEKDAY)
         weekday = Weekday.parse(weekday_match.group("wd")) if weekday_match else None
         if high < low:
             low, high = rules.DATASET_WINDOW
-            self.notes.append("The date clues in the text contradict each other; the draft keeps the dataset window.")
-        if weekday is not None:
+            self.notes.append(
+                "The date clues in the text contradict each other; the draft keeps the dataset window."
+            )
+        if weekday is not None and weekday_match is not None:
             reasons.append(f"only the weekday {weekday.indonesian} is stated")
-            evidence.insert(0, self._evidence("signing.date", weekday_match.start("wd"), weekday_match.end("wd"), how))  # type: ignore[union-attr]
+            evidence.insert(
+                0,
+                self._evidence(
+                    "signing.date", weekday_match.start("wd"), weekday_match.end("wd"), how
+                ),
+            )
         try:
             date = UncertainDate(
                 earliest=low,
@@ -932,7 +1148,9 @@ class _Extraction:
                 reasoning="; ".join(reasons) + ".",
             )
         except ValueError:
-            self.notes.append(f"No {weekday.indonesian if weekday else 'day'} lies between {low} and {high}; weekday dropped.")
+            self.notes.append(
+                f"No {weekday.indonesian if weekday else 'day'} lies between {low} and {high}; weekday dropped."
+            )
             date = UncertainDate(earliest=low, latest=high, reasoning="; ".join(reasons) + ".")
         return date, evidence
 
@@ -996,7 +1214,12 @@ class _Extraction:
                 raw = match.group("city")
                 city = raw.title() if raw.isupper() else raw
                 region, _ = self._region(city, None)
-                return city, (match.start("city"), match.end("city")), "city_dateline", region.code if region else None
+                return (
+                    city,
+                    (match.start("city"), match.end("city")),
+                    "city_dateline",
+                    region.code if region else None,
+                )
         return None, None, "city_dateline", None
 
     # -- scope, instrument, parent, numbers, figures, witnesses --
@@ -1033,11 +1256,16 @@ class _Extraction:
         if number:
             wanted = re.sub(r"\s+", "", number.group(0))
             for agreement in self.ds.agreements:
-                if any(p.document_number and wanted in re.sub(r"\s+", "", p.document_number) for p in agreement.parties):
+                if any(
+                    p.document_number and wanted in re.sub(r"\s+", "", p.document_number)
+                    for p in agreement.parties
+                ):
                     return agreement.id, None, kind, evidence
         return None, re.sub(r"\s+", " ", raw), kind, evidence
 
-    def _document_numbers(self, parent: tuple[int, int] | None) -> list[tuple[str, tuple[int, int]]]:
+    def _document_numbers(
+        self, parent: tuple[int, int] | None
+    ) -> list[tuple[str, tuple[int, int]]]:
         numbers = []
         for match in _DOCUMENT_NUMBER.finditer(self.text):
             if parent is not None and parent[0] <= match.start() < parent[1]:
@@ -1045,7 +1273,9 @@ class _Extraction:
             numbers.append((match.group(0), (match.start(), match.end())))
         return numbers
 
-    def _number_for(self, institution: str, numbers: list[tuple[str, tuple[int, int]]]) -> tuple[str | None, tuple[int, int] | None]:
+    def _number_for(
+        self, institution: str, numbers: list[tuple[str, tuple[int, int]]]
+    ) -> tuple[str | None, tuple[int, int] | None]:
         inst = self.index.institutions[institution]
         for number, span in numbers:
             kpu_style = bool(re.match(r"\d", number))
@@ -1064,7 +1294,10 @@ class _Extraction:
             for match in pattern.finditer(self.text):
                 value = int(match.group(1).replace(".", ""))
                 phrase = re.sub(r"\s+", " ", match.group(0))
-                found.setdefault((key, value), (Figure(key=key, value=value, text=phrase), (match.start(), match.end())))
+                found.setdefault(
+                    (key, value),
+                    (Figure(key=key, value=value, text=phrase), (match.start(), match.end())),
+                )
         return list(found.values())
 
     def _witnesses(self, people: list[_Person]) -> tuple[str, ...]:
@@ -1100,11 +1333,13 @@ class _Extraction:
         counts = Counter(line.strip() for line in self.text.splitlines() if len(line.strip()) >= 60)
         repeated = sum(1 for n in counts.values() if n > 1)
         if repeated:
-            self.notes.append(f"{repeated} paragraphs appear more than once in the text (repeated in the source).")
+            self.notes.append(
+                f"{repeated} paragraphs appear more than once in the text (repeated in the source)."
+            )
         for pattern, right in _MISSPELLINGS:
-            match = pattern.search(self.text)
-            if match:
-                self.notes.append(f"Misspelling in the source: {match.group(0)!r} for {right!r}.")
+            typo = pattern.search(self.text)
+            if typo is not None:
+                self.notes.append(f"Misspelling in the source: {typo.group(0)!r} for {right!r}.")
 
     # -- ids --
 
@@ -1127,7 +1362,10 @@ class _Extraction:
             prefix = f"{first.year}-{first.month:02d}-xx"
         else:
             prefix = first.isoformat()
-        ordered = sorted(group, key=lambda m: (not m.kind.is_election_body, m.kind is InstitutionKind.OTHER, m.start))
+        ordered = sorted(
+            group,
+            key=lambda m: (not m.kind.is_election_body, m.kind is InstitutionKind.OTHER, m.start),
+        )
         return "-".join([prefix, *(self._slug(m) for m in ordered)])
 
     def _slug(self, mention: _Mention) -> str:
@@ -1138,6 +1376,15 @@ class _Extraction:
             if region is not None:
                 return f"{inst.kind.value}-{name_key(region.name).replace(' ', '-')}"
         return inst.id
+
+
+def _photo_day(match: re.Match[str] | None) -> dt.date | None:
+    if match is None:
+        return None
+    try:
+        return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
 
 
 # --- comparing drafts ----------------------------------------------------------------
@@ -1192,7 +1439,9 @@ def print_drafts(drafts: list[Draft], *, fmt: str, out: TextIO) -> None:
             out.write("\n")
         agreement = draft.agreement
         out.write(f"draft {agreement.id}\n")
-        out.write(f"  parties: {', '.join(agreement.institutions)}; signed {agreement.signing.date}\n")
+        out.write(
+            f"  parties: {', '.join(agreement.institutions)}; signed {agreement.signing.date}\n"
+        )
         rows = [(e.field, f"{e.confidence:.2f}", " ".join(e.text.split())) for e in draft.evidence]
         widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(("field", "conf"))]
         out.write(f"  {'field'.ljust(widths[0])}  {'conf'.ljust(widths[1])}  text\n")

@@ -161,7 +161,7 @@ ACADEMIC_TITLES = frozenset(
     {
         "sh", "mh", "msi", "mhum", "se", "sik", "phd", "sos", "ssos", "mkesos", "mm", "mt", "st",
         "spd", "mpd", "sag", "mag", "sip", "map", "mkn", "skom", "mkom", "ssi", "si", "ak", "me",
-        "mtcp", "llm", "ma", "mba", "shi", "shum", "sthi", "sh mh", "ssi", "mip", "mikom",
+        "mtcp", "llm", "ma", "mba", "shi", "shum", "sthi", "mip", "mikom",
         "dr", "drs", "ir", "psi", "mpsi",
     }
 )  # fmt: skip
@@ -185,7 +185,10 @@ YEAR_LINES = (r"(?:copyright|hak\s+cipta)\s*(?:©|\(c\))?[^\n]{0,80}?\b(20\d\d)\
 #: Phrases saying something already began on a date; the signing, reported
 #: as happening now, is on or after that date ("tahapan pemilu sudah dimulai
 #: 19 Oktober 2023").
-LOWER_BOUND_CUES = (r"(?:sudah|telah)\s+(?:di)?mulai(?:\s+(?:sejak|pada|tanggal))?", r"\bsejak\s+tanggal")
+LOWER_BOUND_CUES = (
+    r"(?:sudah|telah)\s+(?:di)?mulai(?:\s+(?:sejak|pada|tanggal))?",
+    r"\bsejak\s+tanggal",
+)
 
 #: A WhatsApp photo file name (IMG-20230318-WA0033) carries the day the photo
 #: was saved: the event it shows happened on or before that day.  Weak.
