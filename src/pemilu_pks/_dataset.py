@@ -9,6 +9,7 @@ carrying the dataset version.  Each part is read the first time it is used.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Iterable
 from importlib import resources
@@ -22,7 +23,7 @@ from ._json import DEFAULT_LIMITS, Limits, decode, dumps
 from ._model import Agreement, Institution, Person, Source
 from ._records import Records
 from ._regions import Regions
-from .exceptions import DataError, ValidationError
+from .exceptions import DataError, IntegrityError, ValidationError
 
 if TYPE_CHECKING:  # pragma: no cover
     from ._coverage import Coverage
@@ -38,7 +39,12 @@ RECORD_TYPES: dict[str, type[Any]] = {
     "people": Person,
     "sources": Source,
 }
-_KIND = {"agreements": "agreement", "institutions": "institution", "people": "person", "sources": "source"}
+_KIND = {
+    "agreements": "agreement",
+    "institutions": "institution",
+    "people": "person",
+    "sources": "source",
+}
 
 
 def bundled_path() -> Traversable:
@@ -71,7 +77,9 @@ def read_records(folder: Traversable, name: str, *, limits: Limits = DEFAULT_LIM
         raise DataError(f"{path}: cannot read: {exc.strerror or exc}") from None
     data = decode(raw, source=str(path), limits=limits)
     if not isinstance(data, dict) or set(data) != {name}:
-        raise ValidationError([("$", f'expected an object with the single key "{name}"')], source=str(path))
+        raise ValidationError(
+            [("$", f'expected an object with the single key "{name}"')], source=str(path)
+        )
     return structure(data[name], list[RECORD_TYPES[name]], source=str(path), path=f"$.{name}")  # type: ignore[valid-type]
 
 
@@ -99,7 +107,9 @@ class Dataset:
 
     __slots__ = ("_factories", "_lock", "_parts", "_path")
 
-    def __init__(self, factories: dict[str, Callable[[], Any]], *, path: Traversable | None = None) -> None:
+    def __init__(
+        self, factories: dict[str, Callable[[], Any]], *, path: Traversable | None = None
+    ) -> None:
         set_ = object.__setattr__  # the public API has no way to change a dataset
         set_(self, "_factories", factories)
         set_(self, "_parts", {})
@@ -195,33 +205,117 @@ class Dataset:
 
     @classmethod
     def from_path(cls, folder: str | Path | Traversable) -> Dataset:
-        """Load a dataset folder in the bundled format (e.g. one written by :meth:`write`).
+        """Load and check a dataset folder in the bundled format (e.g. one written by :meth:`write`).
 
-        A folder without ``regions/`` uses the bundled regions.
+        The folder holds ``agreements.json``, ``institutions.json``,
+        ``people.json`` and ``sources.json``, and optionally ``datapackage.json``
+        and ``regions/``; without ``regions/`` the bundled regions are used.
+        Every record is read and the integrity checks run (unique ids,
+        references that resolve, no cycles; see ``docs/dataset.md``).
+
+        Args:
+            folder: The dataset folder.
+
+        Returns:
+            The dataset; writing it with :meth:`write` gives the same files.
 
         Raises:
-            DataError: A file is missing or unreadable.
-            ValidationError: A record does not fit the model.
+            DataError: A file is missing, unreadable, not JSON or truncated.
+            ValidationError: A record does not fit the model (file and JSON path).
+            IntegrityError: The records do not fit together (file and JSON path).
+
+        Example:
+            >>> import tempfile, pemilu_pks as pk
+            >>> with tempfile.TemporaryDirectory() as folder:
+            ...     pk.load().write(folder)
+            ...     len(pk.Dataset.from_path(folder).agreements) == len(pk.load().agreements)
+            True
         """
+        from ._integrity import check_records
+
         folder = Path(folder) if isinstance(folder, str) else folder
         if not folder.is_dir():
             raise DataError(f"{folder}: not a folder")
-        dataset = _from_folder(folder)
+        raw = {name: read_records(folder, name) for name in RECORD_TYPES}
+        dataset = _from_folder(folder, preloaded=raw)
+        problems = check_records(
+            raw, region_exists=lambda code: dataset.regions.get(code) is not None
+        )
+        if problems:
+            raise IntegrityError([(f"{folder / path}", problem) for path, problem in problems])
         for name in RECORD_TYPES:
             dataset._part(name)
         return dataset
 
     def write(self, folder: str | Path) -> None:
-        """Write the dataset to *folder* in canonical form (created if missing)."""
+        """Write the dataset to *folder* in canonical form (created if missing).
+
+        Writes the four record files and ``datapackage.json``, canonical JSON
+        (records sorted by id, keys sorted, UTF-8, a newline at the end).  The
+        region tables, ``CHANGELOG.md`` and ``LICENSES.md`` are copied byte for
+        byte when the dataset's own folder has them (a dataset that uses the
+        bundled regions writes no ``regions/``).  Reading the folder back with
+        :meth:`from_path` gives an equal dataset, and writing that again gives
+        identical bytes.
+
+        Args:
+            folder: Where to write; existing files of the same names are replaced.
+        """
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
         for name in RECORD_TYPES:
-            (folder / f"{name}.json").write_text(records_json(name, self._part(name)), encoding="utf-8")
-        (folder / "datapackage.json").write_text(dumps(self._part("metadata")), encoding="utf-8")
+            _write_bytes(folder / f"{name}.json", records_json(name, self._part(name)).encode())
+        _write_bytes(folder / "datapackage.json", dumps(self._part("metadata")).encode())
+        source = self._path
+        if source is None or _same_folder(source, folder):
+            return
+        for extra in _COPIED_FILES:
+            if (source / extra).is_file():
+                _write_bytes(folder / extra, (source / extra).read_bytes())
+        if self._own_regions and (source / "regions").is_dir():
+            _copy_tree(source / "regions", folder / "regions")
+
+    @property
+    def _own_regions(self) -> bool:
+        return bool(self._factories.get("own_regions", lambda: False)())
 
 
-def _from_folder(folder: Traversable) -> Dataset:
+#: Files beside the records that :meth:`Dataset.write` copies unchanged.
+_COPIED_FILES = ("CHANGELOG.md", "LICENSES.md")
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    path.write_bytes(data)
+
+
+def _same_folder(source: Traversable, folder: Path) -> bool:
+    try:
+        return Path(str(source)).resolve() == folder.resolve()
+    except OSError:  # pragma: no cover - not a file-system path
+        return False
+
+
+def _copy_tree(source: Traversable, target: Path) -> None:
+    target.mkdir(parents=True, exist_ok=True)
+    for item in sorted(source.iterdir(), key=lambda t: t.name):
+        if item.is_dir():
+            _copy_tree(item, target / item.name)
+        else:
+            _write_bytes(target / item.name, item.read_bytes())
+
+
+def _from_folder(
+    folder: Traversable,
+    *,
+    preloaded: dict[str, list[Any]] | None = None,
+    shared_regions: Callable[[], Regions] | None = None,
+    metadata_override: dict[str, Any] | None = None,
+) -> Dataset:
+    """A lazy dataset over *folder*; *preloaded* record lists replace reading their files."""
+
     def metadata() -> dict[str, Any]:
+        if metadata_override is not None:
+            return metadata_override
         path = folder / "datapackage.json"
         if not path.is_file():
             return {"name": "pemilu-pks-user-data", "version": "unknown"}
@@ -230,13 +324,18 @@ def _from_folder(folder: Traversable) -> Dataset:
             raise ValidationError([("$", "expected an object")], source=str(path))
         return data
 
+    def own_regions() -> bool:
+        return shared_regions is None and (folder / "regions").is_dir()
+
     def regions() -> Regions:
+        if shared_regions is not None:
+            return shared_regions()
         own = folder / "regions"
         return Regions.from_folder(own if own.is_dir() else bundled_path() / "regions")
 
     def records(name: str) -> Callable[[], Any]:
         def build() -> Any:
-            items = read_records(folder, name)
+            items = preloaded[name] if preloaded is not None else read_records(folder, name)
             if name == "institutions":
                 # Names and regions in lookup() and covering() resolve against this dataset's regions.
                 return Institutions(items, regions=lambda: dataset.regions)
@@ -252,7 +351,11 @@ def _from_folder(folder: Traversable) -> Dataset:
 
         return build
 
-    factories: dict[str, Callable[[], Any]] = {"metadata": metadata, "regions": regions}
+    factories: dict[str, Callable[[], Any]] = {
+        "metadata": metadata,
+        "regions": regions,
+        "own_regions": own_regions,
+    }
     factories.update({name: records(name) for name in RECORD_TYPES})
     dataset = Dataset(factories, path=folder)
     return dataset
@@ -262,10 +365,32 @@ _bundled: Dataset | None = None
 _bundled_lock = threading.Lock()
 
 
-def load() -> Dataset:
-    """Return the bundled dataset: built once, cached, immutable, and thread-safe.
+def load(*, extra: str | Path | None = None) -> Dataset:
+    """Return the bundled dataset, or the bundled dataset with your own records added.
 
-    Nothing is read until a part is used, so ``pk.load()`` itself is instant.
+    Without *extra*, the bundled dataset is built once, cached, immutable and
+    thread-safe; nothing is read until a part is used, so ``pk.load()`` itself
+    is instant.
+
+    With *extra*, a folder in the dataset format (any of ``agreements.json``,
+    ``institutions.json``, ``people.json``, ``sources.json``; a missing file
+    adds nothing) is layered over the bundled records: your agreements may
+    name bundled institutions, people and sources.  The result is read and
+    checked at once and is not cached; its version is the bundled version
+    with ``+local`` appended.
+
+    Args:
+        extra: A folder of your own records.
+
+    Returns:
+        The dataset.
+
+    Raises:
+        DataError: *extra* is not a folder, has its own ``regions/``, or a file
+            cannot be read.
+        ValidationError: A record of *extra* does not fit the model.
+        IntegrityError: A record of *extra* has an id the bundled dataset
+            already uses, or a reference that does not resolve.
 
     Example:
         >>> import pemilu_pks as pk
@@ -280,4 +405,68 @@ def load() -> Dataset:
         with _bundled_lock:
             if _bundled is None:
                 _bundled = _from_folder(bundled_path())
-    return _bundled
+    if extra is None:
+        return _bundled
+    return _overlay(_bundled, Path(extra))
+
+
+def _overlay(base: Dataset, folder: Path) -> Dataset:
+    """*base* with the records of *folder* added; ids must not clash."""
+    from ._integrity import check_records
+
+    if not folder.is_dir():
+        raise DataError(f"{folder}: not a folder")
+    if (folder / "regions").is_dir():
+        raise DataError(
+            f"{folder / 'regions'}: an extra dataset adds records; it cannot replace the "
+            "regions (use pk.Dataset.from_path for a complete dataset of your own)"
+        )
+    own = {
+        name: read_records(folder, name) if (folder / f"{name}.json").is_file() else []
+        for name in RECORD_TYPES
+    }
+    problems = []
+    combined: dict[str, list[Any]] = {}
+    offsets: dict[str, int] = {}
+    for name, items in own.items():
+        bundled = list(base._part(name))
+        known = {record.id for record in bundled}
+        for index, record in enumerate(items):
+            if record.id in known:
+                problems.append(
+                    (
+                        f"{folder / f'{name}.json'}: $.{name}[{index}].id",
+                        f"id {record.id!r} is already used by the bundled dataset "
+                        f"(version {base.version}); choose another id",
+                    )
+                )
+        combined[name] = [*bundled, *items]
+        offsets[name] = len(bundled)
+    if problems:
+        raise IntegrityError(problems)
+    metadata = base.metadata
+    metadata["version"] = f"{base.version}+local"
+    dataset = _from_folder(
+        folder, preloaded=combined, shared_regions=lambda: base.regions, metadata_override=metadata
+    )
+    found = check_records(combined, region_exists=lambda code: base.regions.get(code) is not None)
+    if found:
+        raise IntegrityError([_local_path(folder, path, offsets) for path in found])
+    for name in RECORD_TYPES:
+        dataset._part(name)
+    return dataset
+
+
+_PATH = re.compile(r"^(\w+)\.json: \$\.\w+\[(\d+)\](.*)$")
+
+
+def _local_path(folder: Path, problem: tuple[str, str], offsets: dict[str, int]) -> tuple[str, str]:
+    """Renumber a problem's path from the combined lists to the file it came from."""
+    path, message = problem
+    match = _PATH.match(path)
+    if match is None:  # pragma: no cover - every check names a record
+        return problem
+    name, index, rest = match.group(1), int(match.group(2)), match.group(3)
+    if index < offsets[name]:
+        return (f"bundled {name}.json: $.{name}[{index}]{rest}", message)
+    return (f"{folder / f'{name}.json'}: $.{name}[{index - offsets[name]}]{rest}", message)
