@@ -52,7 +52,7 @@ class TestAgreements:
         assert KALSEL_KPU in lines[1]
         assert "Polda Kalimantan Selatan" in lines[1]
         assert lines[1].index(KALSEL_KPU) == lines[0].index("ID")
-        assert lines[-1].startswith("2 agreements in or covering Provinsi Kalimantan Selatan (63)")
+        assert lines[-1].startswith("2 agreements in or covering Kalimantan Selatan (63)")
 
     def test_filters_map_to_the_library(
         self, capsys: pytest.CaptureFixture[str], data: str
