@@ -21,7 +21,7 @@ import pemilu_pks  # noqa: E402 - after the path set-up above
 
 project = "pemilu-pks"
 author = "pemilu-pks developers"
-copyright = f"2025–{date.today().year}, {author}"  # noqa: A001 - Sphinx's name
+copyright = f"2025–{date.today().year}, {author}"
 release = pemilu_pks.__version__
 version = ".".join(release.split(".")[:2])
 
@@ -46,13 +46,22 @@ nitpicky = True
 # Only genuinely external targets: the standard library and attrs (no
 # intersphinx offline), and type variables, which have no page of their own.
 nitpick_ignore_regex = [
-    (r"py:(class|obj|meth|func|exc|data|mod)", r"(datetime|collections\.abc|typing|importlib|pathlib|enum|threading|types)(\..+)?"),
+    (
+        r"py:(class|obj|meth|func|exc|data|mod)",
+        rf"({'|'.join(sorted(sys.stdlib_module_names))})(\..+)?",
+    ),
     (r"py:(class|obj)", r"(attrs|attr)\..+"),  # attrs.Attribute in validator signatures
     (r"py:(class|obj|meth)", r"(pandas|matplotlib)\..+"),  # optional extras' return types
     (r"py:(class|obj)", r"dt\.\w+"),  # datetime imported as dt in the annotations
-    (r"py:(class|obj)", r"Axes|Figure|DataFrame"),  # the extras' types, imported only for type checking
+    (
+        r"py:(class|obj)",
+        r"Axes|Figure|DataFrame",
+    ),  # the extras' types, imported only for type checking
     (r"py:(class|obj)", r"(pemilu_pks\.[\w.]+\.)?[A-Z]"),  # TypeVars T, R
-    (r"py:(class|obj)", r"Traversable|Path|Iterable|Iterator|Callable|Sequence|Mapping"),  # stdlib, short form
+    (
+        r"py:(class|obj)",
+        r"Traversable|Path|Iterable|Iterator|Callable|Sequence|Mapping",
+    ),  # stdlib, short form
 ]
 
 # -- MyST ------------------------------------------------------------------------------

@@ -44,19 +44,22 @@ def group_of(name: str, obj: object) -> str:
     import pemilu_pks
 
     if obj is pemilu_pks.load or obj is pemilu_pks.Dataset:
-        return "loading"
-    if isinstance(obj, type):
-        if issubclass(obj, BaseException):
-            return "exceptions"
-        if issubclass(obj, enum.Enum):
-            return "vocabularies"
-        if all(hasattr(obj, attr) for attr in ("get", "lookup", "__len__", "__iter__")):
-            return "collections"
-        if attrs.has(obj):
-            return "records"
-    if callable(obj):
-        return "functions"
-    return "data"
+        group = "loading"
+    elif isinstance(obj, type) and issubclass(obj, BaseException):
+        group = "exceptions"
+    elif isinstance(obj, type) and issubclass(obj, enum.Enum):
+        group = "vocabularies"
+    elif isinstance(obj, type) and all(
+        hasattr(obj, attr) for attr in ("get", "lookup", "__len__", "__iter__")
+    ):
+        group = "collections"
+    elif isinstance(obj, type) and attrs.has(obj):
+        group = "records"
+    elif callable(obj):
+        group = "functions"
+    else:
+        group = "data"
+    return group
 
 
 #: Order within a group where alphabetical order would not teach well.
@@ -208,7 +211,9 @@ class DataDictionaryDirective(SphinxDirective):
         for row in rows:
             lines.append(f"   * - {row[0]}")
             lines.extend(f"     - {cell or ' '}" for cell in row[1:])
-        return nested_parse_to_nodes(self.state, "\n".join(lines), source="<pemilu-data-dictionary>")
+        return nested_parse_to_nodes(
+            self.state, "\n".join(lines), source="<pemilu-data-dictionary>"
+        )
 
 
 def resolve_private_path(
@@ -233,9 +238,12 @@ def doctest_markdown_blocks(app: Sphinx, doctree: nodes.document) -> None:
     """Turn Markdown code blocks of ``>>>`` sessions into doctest blocks, so they are tested."""
     for block in list(doctree.findall(nodes.literal_block)):
         text = block.astext()
-        if block.get("language") in {"python", "pycon", "default", None} and text.lstrip().startswith(
-            ">>> "
-        ):
+        if block.get("language") in {
+            "python",
+            "pycon",
+            "default",
+            None,
+        } and text.lstrip().startswith(">>> "):
             doctest = nodes.doctest_block(text, text)
             doctest.source, doctest.line = block.source, block.line
             block.replace_self(doctest)
