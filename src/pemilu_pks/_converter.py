@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import re
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .exceptions import ValidationError
@@ -49,10 +50,16 @@ def _json_type(value: Any) -> str:
     return names.get(type(value), type(value).__name__)
 
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _structure_date(value: Any, _: Any) -> dt.date:
     if not isinstance(value, str):
         raise TypeError(f"expected an ISO date string (YYYY-MM-DD), got {_json_type(value)}")
     try:
+        # fullmatch first: Python 3.11+ fromisoformat also takes "20230925" and "2023-W39-1".
+        if not _ISO_DATE.fullmatch(value):
+            raise ValueError(value)
         return dt.date.fromisoformat(value)
     except ValueError:
         raise ValueError(f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
@@ -62,10 +69,14 @@ def _is_tuple(kind: Any) -> bool:
     return getattr(kind, "__origin__", None) is tuple
 
 
+def _is_list(kind: Any) -> bool:
+    return getattr(kind, "__origin__", None) is list
+
+
 @functools.cache
 def converter() -> Converter:
     """Return the library's converter (built on first call)."""
-    from cattrs.cols import homogenous_tuple_structure_factory
+    from cattrs.cols import homogenous_tuple_structure_factory, list_structure_factory
     from cattrs.preconf.json import make_converter
 
     conv = make_converter(forbid_extra_keys=True, omit_if_default=True)
@@ -88,6 +99,19 @@ def converter() -> Converter:
         return structure_tuple
 
     conv.register_structure_hook_factory(_is_tuple, tuple_factory)
+
+    def list_factory(kind: Any) -> Any:
+        # A dict would give its keys and None a TypeError without a path.
+        items = list_structure_factory(kind, conv)
+
+        def structure_list(value: Any, _: Any) -> list[Any]:
+            if not isinstance(value, list):
+                raise TypeError(f"expected an array, got {_json_type(value)}")
+            return items(value, kind)  # type: ignore[no-any-return]
+
+        return structure_list
+
+    conv.register_structure_hook_factory(_is_list, list_factory)
     return conv
 
 

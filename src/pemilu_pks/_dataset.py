@@ -238,6 +238,7 @@ class Dataset:
             raise DataError(f"{folder}: not a folder")
         raw = {name: read_records(folder, name) for name in RECORD_TYPES}
         dataset = _from_folder(folder, preloaded=raw)
+        dataset._part("metadata")  # a broken datapackage.json fails here, not on first use
         problems = check_records(
             raw, region_exists=lambda code: dataset.regions.get(code) is not None
         )

@@ -195,7 +195,10 @@ class UncertainDate:
 def _first_matching(low: dt.date, high: dt.date, weekday: Weekday | None) -> dt.date | None:
     """The first day in ``[low, high]`` on *weekday* (any day when None)."""
     if weekday is not None:
-        low += dt.timedelta(days=(weekday.number - low.weekday()) % 7)
+        shift = (weekday.number - low.weekday()) % 7
+        if (dt.date.max - low).days < shift:  # no such weekday before the end of the calendar
+            return None
+        low += dt.timedelta(days=shift)
     return low if low <= high else None
 
 

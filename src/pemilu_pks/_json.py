@@ -8,6 +8,7 @@ rewrite of an unchanged file is byte-for-byte identical and diffs stay small.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, TypeVar
 
 import attrs
@@ -90,7 +91,7 @@ def decode(text: str | bytes, *, source: str | None = None, limits: Limits = DEF
         )
     _check_depth(text, limits.max_depth, where)
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant)
+        data = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         problem = "the text is empty" if not text.strip() else exc.msg
         raise DataError(
@@ -98,6 +99,24 @@ def decode(text: str | bytes, *, source: str | None = None, limits: Limits = DEF
         ) from None
     except ValueError as exc:  # duplicate keys, NaN, oversized integers
         raise DataError(f"{where}not valid JSON: {exc}") from None
+    if _SURROGATE_ESCAPE.search(text):
+        _check_surrogates(data, where)
+    return data
+
+
+# A \uD800-\uDFFF escape: paired ones decode to one character, a lone one to
+# a string that cannot be written as UTF-8 again.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89abcdefABCDEF]")
+
+
+def _check_surrogates(data: Any, where: str) -> None:
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        bad = exc.object[exc.start : exc.end].encode("unicode_escape").decode("ascii")
+        raise DataError(
+            f"{where}not valid JSON text: a lone surrogate escape ({bad}) is not a character"
+        ) from None
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -170,18 +170,19 @@ class Confidence(enum.Enum):
 
 # --- validators ---------------------------------------------------------------
 
-_REGION_CODE = re.compile(r"^(?:ID|\d{2}(?:\.\d{2}(?:\.\d{2}(?:\.\d{4})?)?)?)$")
-_RECORD_ID = re.compile(r"^[a-z0-9][a-z0-9.\-]*$")
+# ASCII digits only (\d takes any Unicode digit); fullmatch, since $ allows a final newline.
+_REGION_CODE = re.compile(r"ID|[0-9]{2}(?:\.[0-9]{2}(?:\.[0-9]{2}(?:\.[0-9]{4})?)?)?")
+_RECORD_ID = re.compile(r"[a-z0-9][a-z0-9.\-]*")
 
 
 def _region_code(_: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
-    if value is not None and not _REGION_CODE.match(value):
+    if value is not None and not _REGION_CODE.fullmatch(value):
         msg = f"{value!r} is not a Kemendagri region code (like '63', '63.71', '63.71.01.1001' or 'ID')"
         raise ValueError(msg)
 
 
 def _record_id(_: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
-    if value is not None and not _RECORD_ID.match(value):
+    if value is not None and not _RECORD_ID.fullmatch(value):
         msg = f"{value!r} is not an id (lower-case letters, digits, '.', '-')"
         raise ValueError(msg)
 
@@ -469,6 +470,16 @@ class Signing:
     place: str | None = _optional_code()
 
 
+_INT64 = range(-(2**63), 2**63)
+
+
+def _int64(_: Any, attribute: attrs.Attribute[Any], value: int) -> None:
+    # Wider numbers cannot be stored by SQLite or read exactly by most JSON readers.
+    if value not in _INT64:
+        msg = f"{attribute.name} {value} is outside the 64-bit integer range"
+        raise ValueError(msg)
+
+
 @attrs.frozen(kw_only=True)
 class Figure:
     """A number a source states ("564 personnel").
@@ -480,7 +491,7 @@ class Figure:
     """
 
     key: str = attrs.field(validator=_non_empty)
-    value: int
+    value: int = attrs.field(validator=_int64)
     text: str | None = None
 
 
