@@ -402,6 +402,7 @@ class _Extraction:
         self.unresolved: list[str] = []
         self.sentences = self._sentences()
         self.context_province: str | None = None
+        self._region_cache: dict[tuple[str, str | None, str | None], tuple[Any, bool]] = {}
 
     # -- text structure --
 
@@ -458,6 +459,12 @@ class _Extraction:
 
     def _region(self, name: str, level: str | None) -> tuple[Any, bool]:
         """(Region or None, ambiguous?) for a name with an optional level word."""
+        key = (name, level, self.context_province)
+        if key not in self._region_cache:
+            self._region_cache[key] = self._find_region(name, level)
+        return self._region_cache[key]
+
+    def _find_region(self, name: str, level: str | None) -> tuple[Any, bool]:
         regions: Any = self.ds.regions
         queries = [name]
         if level == "regency":
