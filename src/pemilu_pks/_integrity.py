@@ -244,18 +244,21 @@ def _check_coverage(ctx: _Context, path: str, agreement: Agreement) -> None:
         return
     date = agreement.signing.date
     areas: list[str] = []
+    known = False
     for unit in police:
         if unit.kind is InstitutionKind.POLRI:
             return  # national: covers every region
-        covered = [
-            a.region
-            for a in unit.jurisdiction
-            if _overlaps(a.valid_from, a.valid_to, date.earliest, date.latest)
-        ]
-        if not unit.jurisdiction and unit.region is not None:
-            covered = [unit.region]
-        areas += covered
-    if not areas:
+        if unit.jurisdiction:
+            known = True
+            areas += [
+                a.region
+                for a in unit.jurisdiction
+                if _overlaps(a.valid_from, a.valid_to, date.earliest, date.latest)
+            ]
+        elif unit.region is not None:
+            known = True
+            areas.append(unit.region)
+    if not known:
         return  # no police area known: nothing to check against
     for index, party in enumerate(agreement.parties):
         body = ctx.institutions.get(party.institution)
