@@ -540,7 +540,7 @@ class TestOwnRegistry:
     def test_kip_looks_only_in_aceh(self, small: pk.Institutions) -> None:
         """KIP and Panwaslih are Aceh's names: the region is sought within Aceh."""
         assert "kpu-11.08" == small.lookup("KIP Aceh Utara").id
-        with pytest.raises(pk.NotFoundError):
+        with pytest.raises(pk.NotFoundError, match="in Aceh"):
             small.lookup("KIP Kalsel")
 
     def test_validity_dates(self, small: pk.Institutions) -> None:

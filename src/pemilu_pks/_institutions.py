@@ -397,8 +397,9 @@ class Institutions(Records[Institution]):
                 candidates=ids or exc.candidates,
             ) from None
         except NotFoundError:
+            where = " in Aceh (KIP and Panwaslih are Aceh's names)" if within == _ACEH else ""
             raise NotFoundError(
-                f"no institution named {name!r}: {rest!r} is not a region name",
+                f"no institution named {name!r}: {rest!r} is not a region name{where}",
                 query=name,
                 suggestions=self._suggest(_fold(name), self._tables()),
             ) from None
