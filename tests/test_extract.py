@@ -261,6 +261,20 @@ class TestRules:
         assert dt.date(2023, 10, 18) == draft.agreement.signing.date.date
         assert any("Selasa" in note and "Rabu" in note for note in draft.notes)
 
+    @pytest.mark.parametrize("date", ["Rabu (31/02/2023)", "Kamis (19/10)"])
+    def test_unreadable_date_is_a_note(self, date: str) -> None:
+        """An impossible date, or one without a year, keeps the dataset window and says why."""
+        [draft] = pk.extract(BANJARMASIN.format(date=date))
+
+        assert dt.date(2022, 12, 29) == draft.agreement.signing.date.earliest
+        assert any(date in note for note in draft.notes)
+
+    def test_national_mou(self) -> None:
+        """KPU RI with Polri, when no regional body is named, is the national MoU."""
+        [draft] = pk.extract("MoU KPU RI dan Polri ditandatangani di Jakarta, Kamis (29/12/2022).")
+
+        assert "2022-12-29-kpu-ri-polri" == draft.agreement.id
+
     def test_year_argument_completes_a_short_date(self) -> None:
         """'Kamis (19/10)' with year=2023 is 19 October 2023."""
         [draft] = pk.extract(BANJARMASIN.format(date="Kamis (19/10)"), year=2023)

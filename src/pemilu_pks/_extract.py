@@ -1080,7 +1080,10 @@ class _Extraction:
                     reasoning="Date stated; the stated weekday contradicts it.",
                 )
                 date = attrs.evolve(date, text=written)
-            except DateParseError:
+            except DateParseError as exc:
+                self.notes.append(
+                    f"The date {written!r} cannot be read ({exc}); the draft keeps bounds."
+                )
                 date = None
             if date is not None:
                 if not re.search(r"\d{4}|/\d{2}\b", dated.group("date")) and self.year_span:
@@ -1378,7 +1381,7 @@ class _Extraction:
     def _slug(self, mention: _Mention) -> str:
         assert mention.institution is not None
         inst = self.index.institutions[mention.institution]
-        if inst.kind.is_election_body and inst.region:
+        if inst.kind.is_election_body and inst.region and inst.region != "ID":
             region = self.ds.regions.get(inst.region)
             if region is not None:
                 return f"{inst.kind.value}-{name_key(region.name).replace(' ', '-')}"
