@@ -161,7 +161,7 @@ def extract(
 
     Raises:
         DataError: *text* is not a str (bytes must be decoded first).
-        InputLimitError: *text* is longer than :data:`MAX_TEXT_CHARS`.
+        InputLimitError: *text* is longer than 1,000,000 characters.
 
     Example:
         >>> import pemilu_pks as pk
