@@ -67,6 +67,8 @@ class _Index:
     )
 
     def __init__(self, agreements: Iterable[Agreement], institutions: Institutions) -> None:
+        #: agreement id -> folded text for ``text=`` queries, filled on the first one
+        self.haystack: dict[str, str] = {}
         #: region code -> ids of agreements with a party (or police area) at or below it
         self.below: dict[str, set[str]] = {}
         #: region code -> ids of agreements whose police party's jurisdiction is that region
@@ -75,25 +77,26 @@ class _Index:
         self.by_kind: dict[InstitutionKind, set[str]] = {}
         self.by_parent: dict[str, list[str]] = {}
         self.ceremony: dict[str, set[str]] = {}
-        self.haystack: dict[str, str] = {}
         for agreement in agreements:
             key = agreement.id
-            for code, covers in anchors(agreement, institutions):
-                for region in (code, *code_ancestors(code)):
-                    self.below.setdefault(region, set()).add(key)
-                if covers and code != COUNTRY:
-                    self.covering.setdefault(code, set()).add(key)
             for party in agreement.parties:
                 self.by_institution.setdefault(party.institution, set()).add(key)
-                institution = institutions.get(party.institution)
-                if institution is not None:
-                    self.by_kind.setdefault(institution.kind, set()).add(key)
             if agreement.parent is not None:
                 self.by_parent.setdefault(agreement.parent, []).append(key)
             for other in agreement.related:
                 self.ceremony.setdefault(key, set()).add(other)
                 self.ceremony.setdefault(other, set()).add(key)
-            self.haystack[key] = _haystack(agreement, institutions)
+        # Per institution, not per agreement: thousands of agreements share a party.
+        for institution_id, keys in self.by_institution.items():
+            institution = institutions.get(institution_id)
+            if institution is None:
+                continue
+            self.by_kind.setdefault(institution.kind, set()).update(keys)
+            for code, covers in institution_anchors(institution):
+                for region in (code, *code_ancestors(code)):
+                    self.below.setdefault(region, set()).update(keys)
+                if covers and code != COUNTRY:
+                    self.covering.setdefault(code, set()).update(keys)
 
     def region(self, code: str) -> set[str]:
         """Ids of the agreements matching region *code* (see :meth:`Agreements.filter`)."""
@@ -103,21 +106,25 @@ class _Index:
         return found
 
 
-def anchors(agreement: Agreement, institutions: Institutions) -> Iterator[tuple[str, bool]]:
-    """The region codes an agreement is tied to: ``(code, is_police_area)``.
+def institution_anchors(institution: Institution) -> Iterator[tuple[str, bool]]:
+    """The region codes an institution ties an agreement to: ``(code, is_police_area)``.
 
-    Each party's own region, and each region of a police party's jurisdiction
+    Its own region, and for a police unit each region of its jurisdiction
     (whole or partial, at any time).
     """
+    if institution.region is not None:
+        yield institution.region, False
+    if institution.kind.is_police:
+        for area in institution.jurisdiction:
+            yield area.region, True
+
+
+def anchors(agreement: Agreement, institutions: Institutions) -> Iterator[tuple[str, bool]]:
+    """The region codes of all an agreement's parties (see :func:`institution_anchors`)."""
     for party in agreement.parties:
         institution: Institution | None = institutions.get(party.institution)
-        if institution is None:
-            continue
-        if institution.region is not None:
-            yield institution.region, False
-        if institution.kind.is_police:
-            for area in institution.jurisdiction:
-                yield area.region, True
+        if institution is not None:
+            yield from institution_anchors(institution)
 
 
 def _matches_region(agreement: Agreement, code: str, institutions: Institutions) -> bool:
@@ -335,13 +342,22 @@ class Agreements(Records[Agreement]):
                 index = self._index
         return index
 
+    def _haystack(self) -> dict[str, str]:
+        index = self._built_index()
+        if not index.haystack:
+            with self._index_lock:
+                if not index.haystack:
+                    institutions = self.institutions
+                    index.haystack = {a.id: _haystack(a, institutions) for a in self}
+        return index.haystack
+
     def build_index(self) -> None:
         """Build the query indexes now rather than on the first query (they are built once)."""
         self._built_index()
 
     def _select(self, ids: Iterable[str]) -> Selection[Agreement]:
         by_id = self._by_id
-        records = sorted((by_id[i] for i in set(ids) if i in by_id), key=lambda a: a.id)
+        records = [by_id[i] for i in sorted(set(ids)) if i in by_id]
         return Selection(records, kind="agreement", row=self.row, refine=self.filter)
 
     def row(self, agreement: Agreement) -> dict[str, Any]:
@@ -450,7 +466,7 @@ class Agreements(Records[Agreement]):
             items = tuple(_choice(item, ScopeItem, "scope") for item in many)
         terms = text.casefold().split() if text else []
 
-        index = self._built_index() if terms else None
+        haystack = self._haystack() if terms else {}
         candidates = self._candidates(region, kind, institution, implements)
         pool = self._by_id.values() if candidates is None else (self._by_id[i] for i in candidates)
 
@@ -465,11 +481,8 @@ class Agreements(Records[Agreement]):
                 agreement.signing.date, within
             )(start, end):
                 continue
-            if terms:
-                assert index is not None
-                haystack = index.haystack[agreement.id]
-                if not all(term in haystack for term in terms):
-                    continue
+            if terms and not all(term in haystack[agreement.id] for term in terms):
+                continue
             chosen.append(agreement.id)
         return self._select(chosen)
 
