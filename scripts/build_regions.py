@@ -25,7 +25,6 @@ written back is byte-for-byte identical.
 
 from __future__ import annotations
 
-import shutil
 import sys
 from collections import Counter
 from pathlib import Path
@@ -131,7 +130,6 @@ def build(src: Path, out: Path) -> None:
     if dict(counts) != EXPECTED:
         raise SystemExit(f"counts differ from the decree: {dict(counts)} != {EXPECTED}")
 
-    shutil.rmtree(out / "villages", ignore_errors=True)  # no stale province files
     source = HEADER.format(
         **{level: f"{count:,}" for level, count in counts.items()},
         regencies=f"{counts['regency'] + counts['city']:,}",
@@ -147,6 +145,9 @@ def build(src: Path, out: Path) -> None:
         source=source + upstream,
     )
     write_tables(out, tables)
+    for stale in (out / "villages").glob("*.csv"):  # a province that no longer exists
+        if stale.stem not in villages:
+            stale.unlink()
     copied = (out / "abbreviations.csv").read_bytes()
     if copied != (src / "abbreviations.csv").read_bytes():
         raise SystemExit("abbreviations.csv did not survive the round trip unchanged")

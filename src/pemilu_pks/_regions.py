@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 import threading
 import unicodedata
@@ -183,7 +184,10 @@ def write_tables(folder: Path, tables: Tables) -> None:
     villages.mkdir(parents=True, exist_ok=True)
 
     def put(path: Path, text: str) -> None:
-        path.write_bytes(text.encode("utf-8"))
+        # Whole files only: readers in other processes never see a half-written table.
+        partial = path.with_name(path.name + ".partial")
+        partial.write_bytes(text.encode("utf-8"))
+        os.replace(partial, path)
 
     put(folder / "provinces.csv", _csv_text(_HEADERS["provinces.csv"], tables.provinces))
     put(folder / "regencies.csv", _csv_text(_HEADERS["regencies.csv"], tables.regencies))
@@ -222,12 +226,15 @@ def _read_rows(path: Traversable, table: str, *, required: bool = True) -> list[
         elif length is not None and (
             len(row[0]) != length or not _CODE.match(row[0]) or not row[0].startswith(prefix)
         ):
-            problem = f"{row[0]!r} is not a {table.removesuffix('.csv')} code" + (
+            kind = {"provinces.csv": "province", "regencies.csv": "regency or city"}.get(
+                table, "district" if table == "districts.csv" else "village"
+            )
+            problem = f"{row[0]!r} is not a {kind} code" + (
                 f" of province {prefix[:2]}" if prefix else ""
             )
         elif levels is not None and row[1] not in levels:
             problem = f"level {row[1]!r} is not one of {', '.join(sorted(levels))}"
-        elif not row[-2 if table in {"regencies.csv", "abbreviations.csv"} else -1].strip():
+        elif not row[header.index("name") if "name" in header else 0].strip():
             problem = "empty name"
         if problem:
             raise DataError(f"{path}: line {number}: {problem}")
@@ -235,9 +242,9 @@ def _read_rows(path: Traversable, table: str, *, required: bool = True) -> list[
 
 
 class _Villages(NamedTuple):
-    """One province's villages: code -> (level, name), and codes by district."""
+    """One province's villages: code -> (level, name, parent), and codes by district."""
 
-    rows: dict[str, tuple[str, str]]
+    rows: dict[str, tuple[RegionLevel, str, str]]
     by_district: dict[str, list[str]]
 
 
@@ -357,7 +364,7 @@ class Regions:
             regencies=[(c, lv, n, o) for c, (lv, n, o) in self._regencies()[0].items()],
             districts=list(self._districts()[0].items()),
             villages={
-                p: [(c, lv, n) for c, (lv, n) in self._villages(p).rows.items()]
+                p: [(c, lv.value, n) for c, (lv, n, _) in self._villages(p).rows.items()]
                 for p in self._provinces()
             },
             abbreviations=[(a, c, n) for a, c, n in self._abbreviations()],
@@ -407,11 +414,17 @@ class Regions:
     def _villages(self, province: str) -> _Villages:
         def build() -> _Villages:
             path = self._folder / "villages" / f"{province}.csv"
-            rows: dict[str, tuple[str, str]] = {}
+            rows: dict[str, tuple[RegionLevel, str, str]] = {}
             by_district: dict[str, list[str]] = {}
+            parent = ""
+            children: list[str] = []
             for code, level, name in _read_rows(path, "villages", required=False):
-                rows[code] = (level, name)
-                by_district.setdefault(code[:8], []).append(code)
+                district = code[:8]
+                if district != parent:  # one string per district, shared by its villages
+                    parent = district
+                    children = by_district.setdefault(parent, [])
+                rows[code] = (_L(level), name, parent)
+                children.append(code)
             return _Villages(rows, by_district)
 
         return self._part("villages:" + province, build)
@@ -452,7 +465,7 @@ class Regions:
     def _village_names(self, province: str) -> dict[str, list[str]]:
         def build() -> dict[str, list[str]]:
             index: dict[str, list[str]] = {}
-            for code, (_, name) in self._villages(province).rows.items():
+            for code, (_, name, _) in self._villages(province).rows.items():
                 index.setdefault(_key(name), []).append(code)
             return index
 
@@ -499,8 +512,8 @@ class Regions:
         village = self._villages(code[:2]).rows.get(code)
         if village is None:
             return None
-        level, name = village
-        return Region(code=code, name=name, official_name=name, level=_L(level), parent=code[:8])
+        level, name, parent = village
+        return Region(code=code, name=name, official_name=name, level=level, parent=parent)
 
     def get(self, code: str, default: Region | None = None) -> Region | None:
         """The region with this Kemendagri code, or *default* (None) when there is none.
