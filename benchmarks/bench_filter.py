@@ -35,7 +35,9 @@ def median_seconds(function: Callable[[], Any], *, repeat: int = 5) -> float:
     return statistics.median(timings)
 
 
-def synthetic(regions: pk.Regions, n: int, *, seed: int = 2024) -> tuple[pk.Institutions, list[pk.Agreement]]:
+def synthetic(
+    regions: pk.Regions, n: int, *, seed: int = 2024
+) -> tuple[pk.Institutions, list[pk.Agreement]]:
     """Institutions for every province and regency, and *n* agreements between them."""
     institutions: list[pk.Institution] = []
     pairs: list[tuple[str, str]] = []
@@ -50,11 +52,15 @@ def synthetic(regions: pk.Regions, n: int, *, seed: int = 2024) -> tuple[pk.Inst
             police = f"{police_kind.value}-{code}"
             area = pk.JurisdictionArea(region=code)
             institutions.append(
-                pk.Institution(id=police, kind=police_kind, name=police, region=code, jurisdiction=(area,))
+                pk.Institution(
+                    id=police, kind=police_kind, name=police, region=code, jurisdiction=(area,)
+                )
             )
             for body in (pk.InstitutionKind.KPU, pk.InstitutionKind.BAWASLU):
                 election = f"{body.value}-{code}"
-                institutions.append(pk.Institution(id=election, kind=body, name=election, region=code))
+                institutions.append(
+                    pk.Institution(id=election, kind=body, name=election, region=code)
+                )
                 pairs.append((election, police))
     rng = random.Random(seed)
     start = dt.date(2023, 1, 1)
@@ -92,9 +98,15 @@ def main() -> None:
         assert agreements.filter(region=code) == agreements._scan_region(code), code
 
     build_ms = median_seconds(build, repeat=3) * 1e3
-    index_ms = median_seconds(lambda: [agreements.filter(region=c) for c in provinces]) * 1e3 / len(provinces)
+    index_ms = (
+        median_seconds(lambda: [agreements.filter(region=c) for c in provinces])
+        * 1e3
+        / len(provinces)
+    )
     scan_ms = (
-        median_seconds(lambda: [agreements._scan_region(c) for c in provinces[:8]], repeat=3) * 1e3 / 8
+        median_seconds(lambda: [agreements._scan_region(c) for c in provinces[:8]], repeat=3)
+        * 1e3
+        / 8
     )
     speedup = scan_ms / index_ms
     print(
