@@ -543,7 +543,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     Example:
         >>> main(["regions", "lookup", "Kalsel", "--format", "csv"])
         code,name,official_name,level,parent,iso_3166_2
-        63,Kalimantan Selatan,Provinsi Kalimantan Selatan,province,ID,ID-KS
+        63,Kalimantan Selatan,Kalimantan Selatan,province,ID,ID-KS
         0
     """
     args = parser().parse_args(argv)
