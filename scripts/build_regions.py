@@ -105,9 +105,7 @@ def build(src: Path, out: Path) -> None:
     for row in read_csv(src / "regencies.csv"):
         if row["province_code"] != row["code"][:2] or row["province_code"] not in province_codes:
             raise SystemExit(f"regency {row['code']}: bad province {row['province_code']}")
-        regencies.append(
-            (row["code"], _KIND_LEVEL[row["kind"]], row["name"], row["official_name"])
-        )
+        regencies.append((row["code"], _KIND_LEVEL[row["kind"]], row["name"], row["official_name"]))
     regency_codes = {code for code, *_ in regencies}
     districts = []
     for row in read_csv(src / "districts.csv"):
@@ -121,7 +119,8 @@ def build(src: Path, out: Path) -> None:
             raise SystemExit(f"village {row['code']}: bad district {row['district_code']}")
         villages[row["code"][:2]].append((row["code"], _KIND_LEVEL[row["kind"]], row["name"]))
     abbreviations = [
-        (r["abbreviation"], r["region_code"], r["note"]) for r in read_csv(src / "abbreviations.csv")
+        (r["abbreviation"], r["region_code"], r["note"])
+        for r in read_csv(src / "abbreviations.csv")
     ]
 
     counts: Counter[str] = Counter({"province": len(provinces), "district": len(districts)})

@@ -18,16 +18,22 @@ import csv
 import io
 import os
 import re
+import sys
 import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from ._model import Region, RegionLevel
 from ._text import name_key
 from .exceptions import AmbiguousError, DataError, NotFoundError, ValidationError
+
+if TYPE_CHECKING:  # pragma: no cover
+    if sys.version_info >= (3, 11):
+        from importlib.resources.abc import Traversable
+    else:
+        from importlib.abc import Traversable
 
 __all__ = ["COUNTRY", "Regions", "Tables", "describe", "write_tables"]
 
@@ -83,6 +89,7 @@ _TABLE_LEVELS = {
     "villages": frozenset({"village", "urban_village", "customary_village"}),
 }
 _CODE_LENGTH = {"provinces.csv": 2, "regencies.csv": 5, "districts.csv": 8, "villages": 13}
+
 
 def _key(text: str) -> str:
     """A lookup key: :func:`~pemilu_pks._text.spaceless_key`, without its cache (fast for 80,000 names)."""
@@ -277,9 +284,7 @@ class _Fuzzy:
         for gram in grams:
             for index in self._grams.get(gram, ()):
                 shared[index] = shared.get(index, 0) + 1
-        dice = sorted(
-            shared, key=lambda i: -2 * shared[i] / (len(grams) + self._sizes[i])
-        )[:pool]
+        dice = sorted(shared, key=lambda i: -2 * shared[i] / (len(grams) + self._sizes[i]))[:pool]
         matcher = SequenceMatcher(autojunk=False)
         matcher.set_seq2(query)
         found = []
@@ -317,6 +322,10 @@ class Regions:
     """
 
     __slots__ = ("_cache", "_folder", "_lock", "_objects")
+    _cache: dict[str, Any]
+    _folder: Traversable
+    _lock: threading.RLock
+    _objects: dict[str, Region]
 
     def __init__(self, folder: Traversable) -> None:
         set_ = object.__setattr__  # the public API has no way to change the regions
@@ -407,7 +416,7 @@ class Regions:
             by_parent: dict[str, list[str]] = {}
             for code, _ in rows:
                 by_parent.setdefault(code[:5], []).append(code)
-            return dict(rows), by_parent  # type: ignore[arg-type]
+            return {row[0]: row[1] for row in rows}, by_parent
 
         return self._part("districts", build)
 
@@ -474,9 +483,7 @@ class Regions:
     def _fuzzy(self, province: str | None) -> _Fuzzy:
         if province is None:
             return self._part("fuzzy", lambda: _Fuzzy(self._names()))
-        return self._part(
-            "fuzzy:" + province, lambda: _Fuzzy(self._village_names(province))
-        )
+        return self._part("fuzzy:" + province, lambda: _Fuzzy(self._village_names(province)))
 
     # --- records ----------------------------------------------------------------
 
@@ -484,36 +491,56 @@ class Regions:
         depth = _depth(code)
         if depth == 1:
             province = self._provinces().get(code)
-            if province is None:
-                return None
-            return Region(
-                code=code,
-                name=province[0],
-                official_name=province[0],
-                level=_L.PROVINCE,
-                parent=COUNTRY.code,
-                iso_3166_2=province[1] or None,
+            return (
+                None
+                if province is None
+                else Region(
+                    code=code,
+                    name=province[0],
+                    official_name=province[0],
+                    level=_L.PROVINCE,
+                    parent=COUNTRY.code,
+                    iso_3166_2=province[1] or None,
+                )
             )
         if depth == 2:
             regency = self._regencies()[0].get(code)
-            if regency is None:
-                return None
-            level, name, official = regency
-            return Region(
-                code=code, name=name, official_name=official, level=_L(level), parent=code[:2]
+            return (
+                None
+                if regency is None
+                else Region(
+                    code=code,
+                    name=regency[1],
+                    official_name=regency[2],
+                    level=_L(regency[0]),
+                    parent=code[:2],
+                )
             )
         if depth == 3:
-            name = self._districts()[0].get(code)  # type: ignore[assignment]
-            if name is None:
-                return None
-            return Region(
-                code=code, name=name, official_name=name, level=_L.DISTRICT, parent=code[:5]
+            district = self._districts()[0].get(code)
+            return (
+                None
+                if district is None
+                else Region(
+                    code=code,
+                    name=district,
+                    official_name=district,
+                    level=_L.DISTRICT,
+                    parent=code[:5],
+                )
             )
         village = self._villages(code[:2]).rows.get(code)
-        if village is None:
-            return None
-        level, name, parent = village
-        return Region(code=code, name=name, official_name=name, level=level, parent=parent)
+        return (
+            None
+            if village is None
+            else Region(
+                code=code,
+                name=village[1],
+                official_name=village[1],
+                level=village[0],
+                parent=village[2],
+            )
+        )
 
     def get(self, code: str, default: Region | None = None) -> Region | None:
         """The region with this Kemendagri code, or *default* (None) when there is none.
@@ -538,7 +565,8 @@ class Regions:
             return self._objects[code]
         except (KeyError, TypeError):
             pass
-        if not isinstance(code, str) or not _CODE.match(code):
+        given: object = code  # callers without type checking may pass anything
+        if not isinstance(given, str) or not _CODE.match(given):
             return default
         region = self._build(code)
         if region is None:
@@ -583,9 +611,13 @@ class Regions:
                 path = self._folder / "villages" / f"{province}.csv"
                 if path.is_file():
                     villages += max(path.read_bytes().rstrip(b"\n").count(b"\n"), 0)
-            return 1 + len(self._provinces()) + len(self._regencies()[0]) + len(
-                self._districts()[0]
-            ) + villages
+            return (
+                1
+                + len(self._provinces())
+                + len(self._regencies()[0])
+                + len(self._districts()[0])
+                + villages
+            )
 
         return self._part("len", count)
 
@@ -704,7 +736,8 @@ class Regions:
         """
         levels = _levels(level)
         scope = None if within is None else self._resolve(within, "within region").code
-        if not isinstance(name, str):
+        given: object = name  # callers without type checking may pass anything
+        if not isinstance(given, str):
             raise ValidationError([("name", f"expected a name (str), got {type(name).__name__}")])
         text = name.strip()
         where = ""
@@ -734,7 +767,9 @@ class Regions:
             )
         suggestions = [describe(r) for r in self.search(text, limit=5, level=level, within=scope)]
         hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
-        raise NotFoundError(f"no region named {name!r}{where}{hint}", query=name, suggestions=suggestions)
+        raise NotFoundError(
+            f"no region named {name!r}{where}{hint}", query=name, suggestions=suggestions
+        )
 
     def search(
         self,
@@ -769,7 +804,8 @@ class Regions:
         """
         levels = _levels(level)
         scope = None if within is None else self._resolve(within, "within region").code
-        readings = _readings(text) if isinstance(text, str) else []
+        given: object = text  # callers without type checking may pass anything
+        readings = _readings(text) if isinstance(given, str) else []
         cutoff = 0.6
 
         def collect(fuzzy: _Fuzzy, index: dict[str, list[str]]) -> None:
