@@ -25,9 +25,13 @@ PAGES = [
     "docs/index.md",
     "docs/getting-started.md",
     "docs/domain.md",
+    "docs/dataset.md",
 ]
 
-NUMBER = r"(\d{1,3}(?:,\d{3})+|\d+)"
+# A total, not a part: "of 15 provinces", "for 3 agreements" and "9 agreements
+# have only an interval" count a subset and are left to the page's doctests.
+NUMBER = r"(?<!\bof )(?<!\bfor )(?<!\bin )(\d{1,3}(?:,\d{3})+|\d+)"
+SUBSET = r"(?! (?:have|has|with|only|lack)\b)"
 
 
 def _levels(ds: pk.Dataset, *levels: pk.RegionLevel) -> int:
@@ -55,31 +59,39 @@ VILLAGES = (R.VILLAGE, R.URBAN_VILLAGE, R.CUSTOMARY_VILLAGE)
 
 #: (what is counted, phrase with the number as its first group, the true count)
 CLAIMS: list[tuple[str, str, Callable[[pk.Dataset], int]]] = [
-    ("provinces", rf"\b{NUMBER} provinces\b", lambda ds: _levels(ds, R.PROVINCE)),
-    ("provinces", rf"\b{NUMBER} provincial\b", lambda ds: _levels(ds, R.PROVINCE)),
+    ("provinces", rf"\b{NUMBER} provinces\b{SUBSET}", lambda ds: _levels(ds, R.PROVINCE)),
+    ("provinces", rf"\b{NUMBER} provincial\b{SUBSET}", lambda ds: _levels(ds, R.PROVINCE)),
     (
         "regencies and cities",
-        rf"\b{NUMBER} (?:regencies and cities|regency/city|regencies/cities)\b",
+        rf"\b{NUMBER} (?:regencies and cities|regency/city|regencies/cities)\b{SUBSET}",
         lambda ds: _levels(ds, R.REGENCY, R.CITY),
     ),
     (
         "regencies",
-        rf"\b{NUMBER} (?:regencies|kabupaten)\b(?! and)",
+        rf"\b{NUMBER} (?:regencies|kabupaten)\b(?! and){SUBSET}",
         lambda ds: _levels(ds, R.REGENCY),
     ),
-    ("cities", rf"(?<!regencies and )\b{NUMBER} (?:cities|kota)\b", lambda ds: _levels(ds, R.CITY)),
-    ("districts", rf"\b{NUMBER} districts\b", lambda ds: _levels(ds, R.DISTRICT)),
-    ("villages", rf"\b{NUMBER} villages\b", lambda ds: _levels(ds, *VILLAGES)),
+    (
+        "cities",
+        rf"(?<!regencies and )\b{NUMBER} (?:cities|kota)\b{SUBSET}",
+        lambda ds: _levels(ds, R.CITY),
+    ),
+    ("districts", rf"\b{NUMBER} districts\b{SUBSET}", lambda ds: _levels(ds, R.DISTRICT)),
+    ("villages", rf"\b{NUMBER} villages\b{SUBSET}", lambda ds: _levels(ds, *VILLAGES)),
     (
         "customary villages",
-        rf"\b{NUMBER} customary villages\b",
+        rf"\b{NUMBER} customary villages\b{SUBSET}",
         lambda ds: _levels(ds, R.CUSTOMARY_VILLAGE),
     ),
     ("names both kabupaten and kota", rf"\b{NUMBER} names are both", _kabupaten_and_kota_names),
-    ("KPU institutions", rf"\b{NUMBER} KPU\b", lambda ds: _kind(ds, pk.InstitutionKind.KPU)),
+    (
+        "KPU institutions",
+        rf"\b{NUMBER} KPU\b{SUBSET}",
+        lambda ds: _kind(ds, pk.InstitutionKind.KPU),
+    ),
     (
         "Bawaslu institutions",
-        rf"\b{NUMBER} Bawaslu\b",
+        rf"\b{NUMBER} Bawaslu\b{SUBSET}",
         lambda ds: _kind(ds, pk.InstitutionKind.BAWASLU),
     ),
     (
@@ -87,14 +99,26 @@ CLAIMS: list[tuple[str, str, Callable[[pk.Dataset], int]]] = [
         rf"\({NUMBER} of each\)",
         lambda ds: _kind(ds, pk.InstitutionKind.KPU),
     ),
-    ("Polda", rf"\b{NUMBER} Polda\b", lambda ds: _kind(ds, pk.InstitutionKind.POLDA)),
+    ("Polda", rf"\b{NUMBER} Polda\b{SUBSET}", lambda ds: _kind(ds, pk.InstitutionKind.POLDA)),
     (
         "agreements",
-        rf"\b{NUMBER} (?:documented |signed )?agreements\b",
+        rf"\b{NUMBER} (?:documented |signed )?agreements\b{SUBSET}",
         lambda ds: len(ds.agreements),
     ),
-    ("sources", rf"\b{NUMBER} sources\b", lambda ds: len(ds.sources)),
-    ("police ranks", rf"\b{NUMBER} ranks\b", lambda ds: len(pk.PoliceRank)),
+    ("sources", rf"\b{NUMBER} sources\b{SUBSET}", lambda ds: len(ds.sources)),
+    ("police ranks", rf"\b{NUMBER} ranks\b{SUBSET}", lambda ds: len(pk.PoliceRank)),
+    (
+        "police resorts",
+        rf"\b{NUMBER} Polres/Polresta/Polrestabes\b",
+        lambda ds: sum(
+            _kind(ds, kind)
+            for kind in (
+                pk.InstitutionKind.POLRES,
+                pk.InstitutionKind.POLRESTA,
+                pk.InstitutionKind.POLRESTABES,
+            )
+        ),
+    ),
 ]
 
 #: The region table of the domain page: | level | Indonesian | example | code | count |
@@ -110,6 +134,16 @@ DOMAIN_TABLE_LEVELS = {
 }
 
 
+#: The file table of the dataset page: | agreements | `agreements.json` | 27: …
+FILE_TABLE = re.compile(
+    r"^\| (agreements|institutions|people|sources) \| `\w+\.json` \| " + NUMBER, re.M
+)
+
+
+def _records(name: str, ds: pk.Dataset) -> int:
+    return len(getattr(ds, name))
+
+
 def stated_counts(text: str) -> list[tuple[str, str, Callable[[pk.Dataset], int]]]:
     """Every (what, number as written, true-count function) stated in *text*."""
     # Join wrapped lines so a phrase split across lines is still found.
@@ -121,6 +155,14 @@ def stated_counts(text: str) -> list[tuple[str, str, Callable[[pk.Dataset], int]
         levels = DOMAIN_TABLE_LEVELS[match.group(1)]
         found.append(
             (f"{match.group(1)} (table)", match.group(2), functools.partial(_levels_of, levels))
+        )
+    for match in FILE_TABLE.finditer(text):
+        found.append(
+            (
+                f"{match.group(1)} (table)",
+                match.group(2),
+                functools.partial(_records, match.group(1)),
+            )
         )
     return found
 
@@ -168,6 +210,11 @@ class TestStatedCounts:
         ((what, number, actual),) = stated_counts("Indonesia has 39 provinces.")
         assert ("provinces", "39") == (what, number)
         assert int(number) != actual(pk.load())
+
+    def test_a_part_is_not_a_total(self) -> None:
+        """'of 15 provinces' and '9 agreements have only…' count subsets, not totals."""
+        text = "the KPU of 15 provinces; numbers for 3 agreements; 9 agreements have only a bound"
+        assert [] == stated_counts(text)
 
     def test_regencies_and_cities_is_one_claim(self) -> None:
         """'514 regencies and cities' is not also read as 514 regencies."""
