@@ -10,10 +10,10 @@ carrying the dataset version.  Each part is read the first time it is used.
 from __future__ import annotations
 
 import re
+import sys
 import threading
 from collections.abc import Callable, Iterable
 from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -26,6 +26,11 @@ from ._regions import Regions
 from .exceptions import DataError, IntegrityError, ValidationError
 
 if TYPE_CHECKING:  # pragma: no cover
+    if sys.version_info >= (3, 11):
+        from importlib.resources.abc import Traversable
+    else:
+        from importlib.abc import Traversable
+
     from ._coverage import Coverage
 
 __all__ = ["RECORD_TYPES", "Dataset", "bundled_path", "load"]
@@ -106,6 +111,11 @@ class Dataset:
     """
 
     __slots__ = ("_factories", "_lock", "_parts", "_path")
+
+    _factories: dict[str, Callable[[], Any]]
+    _parts: dict[str, Any]
+    _lock: threading.RLock
+    _path: Traversable | None
 
     def __init__(
         self, factories: dict[str, Callable[[], Any]], *, path: Traversable | None = None
