@@ -260,6 +260,15 @@ class JurisdictionArea:
         valid_from: First day of coverage, when known (None = since before 2022).
         valid_to: Last day of coverage, when known (None = still covered).
         note: Which part, and the evidence.
+
+    Example:
+        >>> import datetime as dt
+        >>> import pemilu_pks as pk
+        >>> papua_tengah = pk.load().institutions.get("polda-papua").jurisdiction[2]
+        >>> papua_tengah.region, papua_tengah.valid_to
+        ('94', datetime.date(2024, 11, 29))
+        >>> papua_tengah.valid_on(dt.date(2024, 2, 14)), papua_tengah.valid_on(dt.date(2024, 12, 1))
+        (True, False)
     """
 
     region: str = _code()
@@ -292,6 +301,14 @@ class Institution:
         valid_to: The day it ended, if it did.
         sources: Ids of the sources for this record.
         notes: Curators' notes.
+
+    Example:
+        >>> import pemilu_pks as pk
+        >>> polres = pk.load().institutions.get("polres-tapanuli-selatan")
+        >>> polres.kind, polres.parent
+        (<InstitutionKind.POLRES: 'polres'>, 'polda-sumatera-utara')
+        >>> [area.region for area in polres.jurisdiction]
+        ['12.03', '12.20']
     """
 
     id: str = attrs.field(validator=_record_id)
@@ -327,6 +344,11 @@ class Post:
         valid_from: A day the person is known to have held it from.
         valid_to: A day the person is known to have held it until.
         sources: Ids of the sources.
+
+    Example:
+        >>> import pemilu_pks as pk
+        >>> [post.title for post in pk.load().people.get("andi-rian-djajadi").posts]
+        ['Kapolda Kalimantan Selatan', 'Kapolda Sulawesi Selatan']
     """
 
     title: str = attrs.field(validator=_non_empty)
@@ -352,6 +374,12 @@ class Person:
         academic_titles: Academic titles as written ("S.H., M.Si."), when stated.
         posts: Posts over time.
         sources: Ids of the sources.
+
+    Example:
+        >>> import pemilu_pks as pk
+        >>> person = pk.load().people.get("andi-rian-djajadi")
+        >>> person.name, person.name_variants
+        ('Andi Rian Djajadi', ('Andi Rian R. Djajadi', 'Andi Rian Ryacudu Djajadi'))
     """
 
     id: str = attrs.field(validator=_record_id)
@@ -378,6 +406,12 @@ class Source:
         published: The publication day, when shown.
         language: BCP 47 language tag ("id" for Indonesian).
         notes: What the curators noticed about this source.
+
+    Example:
+        >>> import pemilu_pks as pk
+        >>> source = pk.load().sources.get("banuatoday.com-c55ff4e5")
+        >>> source.publisher, source.language
+        ('Banuatoday', 'id')
     """
 
     id: str = attrs.field(validator=_record_id)
@@ -402,6 +436,11 @@ class SourceRef:
         source: The source id.
         supports: The record's fields this source supports (empty = all).
         note: Where this source disagrees with others, or what it adds.
+
+    Example:
+        >>> import pemilu_pks as pk
+        >>> pk.SourceRef(source="banuatoday.com-c55ff4e5", supports=("signing",))
+        SourceRef(source='banuatoday.com-c55ff4e5', supports=('signing',), note=None)
     """
 
     source: str = attrs.field(validator=_record_id)
@@ -421,6 +460,11 @@ class Party:
         name_as_written: The name as the source wrote it.
         document_number: This party's own number for the document
             (each side numbers the same document separately).
+
+    Example:
+        >>> import pemilu_pks as pk
+        >>> pk.load().agreements.get("2022-12-29-kpu-ri-polri").parties[1].institution
+        'polri'
     """
 
     institution: str = attrs.field(validator=_record_id)
@@ -441,6 +485,12 @@ class Signatory:
         rank_as_written: The rank exactly as written ("Irjen. Pol.").
         academic_titles: Academic titles as written ("SIK, MH").
         note: e.g. "signed on behalf of the Kapolda".
+
+    Example:
+        >>> import pemilu_pks as pk
+        >>> kapolda = pk.load().agreements.get("2023-09-25-kpu-kalsel-polda-kalsel").signatories[1]
+        >>> kapolda.name, kapolda.rank, kapolda.rank_as_written
+        ('Andi Rian Djajadi', <PoliceRank.IRJEN: 'irjen'>, 'Irjen Pol')
     """
 
     party: str = attrs.field(validator=_record_id)
@@ -462,6 +512,12 @@ class Signing:
         venue: The venue as reported ("Aula Kayuh Baimbai, Balaikota Banjarmasin").
         city: The city or dateline as reported.
         place: The region code of the place, when known.
+
+    Example:
+        >>> import pemilu_pks as pk
+        >>> signing = pk.load().agreements.get("2023-09-25-kpu-kalsel-polda-kalsel").signing
+        >>> str(signing.date), signing.city, signing.place
+        ('2023-09-25', 'Banjarmasin', '63.71')
     """
 
     date: UncertainDate
@@ -488,6 +544,11 @@ class Figure:
         key: What is counted, as a snake_case key ("personnel_deployed").
         value: The number.
         text: The phrase it comes from, when useful.
+
+    Example:
+        >>> import pemilu_pks as pk
+        >>> [(f.key, f.value) for f in pk.load().agreements.get("2023-xx-xx-kpu-kapuas-hulu-polres-kapuas-hulu").figures]
+        [('personnel_deployed', 564)]
     """
 
     key: str = attrs.field(validator=_non_empty)
@@ -527,6 +588,12 @@ class Agreement:
         sources: Citations; at least one.
         notes: Data-quality notes: errors and disagreements in the sources.
         confidence: Overall confidence in the record.
+
+    Example:
+        >>> import pemilu_pks as pk
+        >>> pks = pk.load().agreements.get("2023-09-25-kpu-kalsel-polda-kalsel")
+        >>> pks.instrument, pks.institutions, pks.parent
+        (<Instrument.PKS: 'pks'>, ('kpu-63', 'polda-kalimantan-selatan'), '2022-12-29-kpu-ri-polri')
     """
 
     id: str = attrs.field(validator=_record_id)
