@@ -45,9 +45,10 @@ COUNTRY = Region(
 )
 
 _L = RegionLevel
+_LEVEL_VALUES = {level.value: level for level in RegionLevel}
 _VILLAGE_LEVELS = frozenset({_L.VILLAGE, _L.URBAN_VILLAGE, _L.CUSTOMARY_VILLAGE})
 _UPPER_LEVELS = frozenset(RegionLevel) - _VILLAGE_LEVELS
-_CODE = re.compile(r"\d{2}(?:\.\d{2}(?:\.\d{2}(?:\.\d{4})?)?)?\Z")
+_CODE = re.compile(r"[0-9]{2}(?:\.[0-9]{2}(?:\.[0-9]{2}(?:\.[0-9]{4})?)?)?\Z")
 _ISO = re.compile(r"ID-[A-Z]{2}\Z", re.IGNORECASE)
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 
@@ -209,8 +210,26 @@ def write_tables(folder: Path, tables: Tables) -> None:
         put(folder / "SOURCE.md", tables.source)
 
 
+_FIELD = r'(?:[^",\n\s][^",\n]*|"[^"\s](?:[^"]|"")*")'  # a non-empty field
+_ANY_FIELD = r'(?:[^",\n]*|"(?:[^"]|"")*")'
+_ROWS = {
+    "provinces.csv": rf"(?:[0-9]{{2}},{_FIELD},{_ANY_FIELD}\n)*",
+    "regencies.csv": rf"(?:[0-9]{{2}}\.[0-9]{{2}},(?:regency|city),{_FIELD},{_FIELD}\n)*",
+    "districts.csv": rf"(?:[0-9]{{2}}\.[0-9]{{2}}\.[0-9]{{2}},{_FIELD}\n)*",
+    "villages": (
+        r"(?:{province}\.[0-9]{{2}}\.[0-9]{{2}}\.[0-9]{{4}},"
+        rf"(?:village|urban_village|customary_village),{_FIELD}\n)*"
+    ),
+    "abbreviations.csv": rf"(?:{_FIELD},{_ANY_FIELD},{_ANY_FIELD}\n)*",
+}
+
+
 def _read_rows(path: Traversable, table: str, *, required: bool = True) -> list[list[str]]:
-    """Read and check one CSV table; a missing optional table is empty."""
+    """Read and check one CSV table; a missing optional table is empty.
+
+    A well-formed table is checked by one regular expression over the whole
+    text; only a table that fails it is checked row by row, to say where.
+    """
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -219,7 +238,18 @@ def _read_rows(path: Traversable, table: str, *, required: bool = True) -> list[
         raise DataError(f"{path}: file not found") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise DataError(f"{path}: cannot read: {exc}") from None
-    rows = list(csv.reader(io.StringIO(text)))
+    header = _HEADERS[table]
+    first, _, body = text.partition("\n")
+    pattern = _ROWS[table].replace("{province}", re.escape(path.name[:2]))
+    if first == ",".join(header) and re.fullmatch(pattern, body):
+        if '"' not in body:  # the usual case: no quoted field, a plain split is exact
+            return [line.split(",", len(header) - 1) for line in body.split("\n")[:-1]]
+        return list(csv.reader(io.StringIO(body)))
+    return _check_rows(path, table, list(csv.reader(io.StringIO(text))))
+
+
+def _check_rows(path: Traversable, table: str, rows: list[list[str]]) -> list[list[str]]:
+    """Check a table row by row; raise DataError at the first bad row."""
     header = _HEADERS[table]
     if not rows or tuple(rows[0]) != header:
         raise DataError(f"{path}: line 1: expected the header {','.join(header)}")
@@ -432,7 +462,7 @@ class Regions:
                 if district != parent:  # one string per district, shared by its villages
                     parent = district
                     children = by_district.setdefault(parent, [])
-                rows[code] = (_L(level), name, parent)
+                rows[code] = (_LEVEL_VALUES[level], name, parent)
                 children.append(code)
             return _Villages(rows, by_district)
 
