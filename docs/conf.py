@@ -8,6 +8,7 @@ work offline, so references to the standard library are listed in
 
 from __future__ import annotations
 
+import doctest
 import sys
 from datetime import date
 from pathlib import Path
@@ -93,6 +94,8 @@ import pemilu_pks as pk
 from pemilu_pks import *
 """
 doctest_test_doctest_blocks = "default"
+# Sphinx's default also ignores exception details; we check error messages too.
+doctest_default_flags = doctest.ELLIPSIS | doctest.DONT_ACCEPT_TRUE_FOR_1
 
 # -- plots (matplotlib.sphinxext.plot_directive) -------------------------------------
 

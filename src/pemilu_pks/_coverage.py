@@ -42,6 +42,12 @@ class CoverageRow:
         covered: Whether a documented agreement exists.
         agreements: The ids of those agreements, in date order.
         sources: The URLs (or source ids) reporting them.
+
+    Example:
+        >>> import pemilu_pks as pk
+        >>> row = pk.load().coverage(level="regency", body="kpu").covered[0]
+        >>> row.official_name, row.covered, row.agreements
+        ('Kabupaten Tapanuli Selatan', True, ('2023-03-xx-kpu-tapsel-kpu-paluta-polres-tapsel',))
     """
 
     region: str
@@ -61,6 +67,14 @@ class Coverage(Selection[CoverageRow]):
     Attributes:
         level: ``"province"`` or ``"regency"`` (regencies and cities).
         body: ``"kpu"``, ``"bawaslu"`` or None (either).
+
+    Example:
+        >>> import pemilu_pks as pk
+        >>> table = pk.load().coverage(level="province", body="kpu")
+        >>> table
+        <Coverage province kpu: 10 of 38 regions covered>
+        >>> table.summary()["uncovered"]
+        28
     """
 
     __slots__ = ("body", "level")

@@ -79,6 +79,13 @@ class Evidence:
         end: Offset just past the span (``text[start:end]`` is the span).
         text: The span itself.
         confidence: How far the rule that read it can be trusted, 0 to 1.
+
+    Example:
+        >>> import pemilu_pks as pk
+        >>> text = "KPU Kabupaten Kapuas Hulu dan Polres Kapuas Hulu menandatangani PKS, Rabu."
+        >>> evidence = pk.extract(text)[0].evidence_for("parties[0]")
+        >>> text[evidence[0].start:evidence[0].end] == evidence[0].text
+        True
     """
 
     field: str

@@ -28,6 +28,13 @@ class Limits:
     Attributes:
         max_bytes: The largest input accepted, in bytes of UTF-8.
         max_depth: The deepest nesting of arrays and objects accepted.
+
+    Example:
+        >>> import pemilu_pks as pk
+        >>> pk.from_json("[[[1]]]", list[list[list[int]]], limits=pk.Limits(max_depth=2))
+        Traceback (most recent call last):
+        ...
+        pemilu_pks.exceptions.InputLimitError: JSON is nested deeper than 2 levels
     """
 
     max_bytes: int = 64 * 1024 * 1024
@@ -183,7 +190,7 @@ def from_json(text: str | bytes, cls: type[T], *, limits: Limits = DEFAULT_LIMIT
         Traceback (most recent call last):
         ...
         pemilu_pks.exceptions.ValidationError: invalid data
-          $.sourze: extra fields found (sourze)
           $.source: required field missing
+          $: unknown field(s): sourze
     """
     return structure(decode(text, limits=limits), cls)

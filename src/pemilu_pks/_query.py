@@ -157,6 +157,16 @@ class Selection(Generic[T]):
         kind: What the records are, for messages ("agreement").
         row: Makes one flat row (column -> scalar) of a record.
         refine: Runs a further query restricted to these records (``filter``).
+
+    Example:
+        >>> import pemilu_pks as pk
+        >>> kalsel = pk.load().agreements.filter(region="Kalsel")
+        >>> len(kalsel), kalsel[0].id
+        (5, '2023-09-25-bawaslu-kalsel-polda-kalsel')
+        >>> len(kalsel.filter(body="kpu"))
+        3
+        >>> kalsel.to_rows()[0]["police"]
+        'Polda Kalimantan Selatan'
     """
 
     __slots__ = ("_items", "_kind", "_refine", "_row")

@@ -30,6 +30,18 @@ class Records(Generic[R]):
     Args:
         records: The records; ids must be unique.
         kind: What the records are, for messages ("agreement").
+
+    Example:
+        >>> import pemilu_pks as pk
+        >>> people = pk.load().people
+        >>> people.get("andi-rian-djajadi").name
+        'Andi Rian Djajadi'
+        >>> print(people.get("nobody"))
+        None
+        >>> people.lookup("andi-rian-djajadj")
+        Traceback (most recent call last):
+        ...
+        pemilu_pks.exceptions.NotFoundError: no person with id 'andi-rian-djajadj'; did you mean 'andi-rian-djajadi'?
     """
 
     __slots__ = ("_by_id", "_kind")
