@@ -23,7 +23,7 @@ import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ._model import Region, RegionLevel
 from ._text import name_key
@@ -49,7 +49,6 @@ _LEVEL_VALUES = {level.value: level for level in RegionLevel}
 _VILLAGE_LEVELS = frozenset({_L.VILLAGE, _L.URBAN_VILLAGE, _L.CUSTOMARY_VILLAGE})
 _UPPER_LEVELS = frozenset(RegionLevel) - _VILLAGE_LEVELS
 _CODE = re.compile(r"[0-9]{2}(?:\.[0-9]{2}(?:\.[0-9]{2}(?:\.[0-9]{4})?)?)?\Z")
-_ISO = re.compile(r"ID-[A-Z]{2}\Z", re.IGNORECASE)
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 
 #: Words that may start a name, longest first, with the levels they announce.
@@ -158,7 +157,7 @@ def _levels(level: RegionLevel | str | None) -> frozenset[RegionLevel] | None:
 # --- the files ----------------------------------------------------------------
 
 
-class Tables(NamedTuple):
+class Tables:
     """The rows of a region folder, as written (all strings, in file order).
 
     Attributes:
@@ -170,12 +169,25 @@ class Tables(NamedTuple):
         source: The text of ``SOURCE.md``, if there is one.
     """
 
-    provinces: list[tuple[str, str, str]]
-    regencies: list[tuple[str, str, str, str]]
-    districts: list[tuple[str, str]]
-    villages: dict[str, list[tuple[str, str, str]]]
-    abbreviations: list[tuple[str, str, str]]
-    source: str | None
+    # A plain class, not a NamedTuple: cheaper to define at import time.
+    __slots__ = ("abbreviations", "districts", "provinces", "regencies", "source", "villages")
+
+    def __init__(
+        self,
+        *,
+        provinces: list[tuple[str, str, str]],
+        regencies: list[tuple[str, str, str, str]],
+        districts: list[tuple[str, str]],
+        villages: dict[str, list[tuple[str, str, str]]],
+        abbreviations: list[tuple[str, str, str]],
+        source: str | None,
+    ) -> None:
+        self.provinces = provinces
+        self.regencies = regencies
+        self.districts = districts
+        self.villages = villages
+        self.abbreviations = abbreviations
+        self.source = source
 
 
 def _csv_text(header: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
@@ -278,11 +290,16 @@ def _check_rows(path: Traversable, table: str, rows: list[list[str]]) -> list[li
     return rows[1:]
 
 
-class _Villages(NamedTuple):
+class _Villages:
     """One province's villages: code -> (level, name, parent), and codes by district."""
 
-    rows: dict[str, tuple[RegionLevel, str, str]]
-    by_district: dict[str, list[str]]
+    __slots__ = ("by_district", "rows")
+
+    def __init__(
+        self, rows: dict[str, tuple[RegionLevel, str, str]], by_district: dict[str, list[str]]
+    ) -> None:
+        self.rows = rows
+        self.by_district = by_district
 
 
 class _Fuzzy:
@@ -712,7 +729,12 @@ class Regions:
             if region is None:
                 raise NotFoundError(f"no region with code {text!r}", query=text)
             return region
-        if _ISO.match(text):
+        if (
+            len(text) == 5
+            and text[:3].upper() == "ID-"
+            and text[3:].isascii()
+            and text[3:].isalpha()
+        ):
             iso = text.upper()
             for code, (_, province_iso) in self._provinces().items():
                 if province_iso == iso:
