@@ -170,17 +170,37 @@ class SchemaDirective(SphinxDirective):
         return [container]
 
 
+_SCALAR_NAMES = {
+    "str": "string",
+    "int": "integer",
+    "float": "number",
+    "bool": "boolean",
+    "date": "date (YYYY-MM-DD)",
+}
+
+
 def type_text(kind: Any) -> str:
-    """A short, readable name of a field type: ``str | None``, ``tuple[Party, ...]``."""
+    """A readable reStructuredText type: ``string or null``, ``array of`` :class:`Party`."""
+    import pemilu_pks
+
     origin = typing.get_origin(kind)
     args = typing.get_args(kind)
+    name = getattr(kind, "__name__", str(kind))
     if origin is not None and str(origin) in {"typing.Union", "<class 'types.UnionType'>"}:
-        return " | ".join(type_text(arg) for arg in args)
-    if origin is tuple:
-        return f"tuple[{type_text(args[0])}, ...]"
-    if kind is type(None):
-        return "None"
-    return getattr(kind, "__name__", str(kind))
+        text = " or ".join(type_text(arg) for arg in args)
+    elif origin is tuple:
+        text = f"array of {type_text(args[0])}"
+    elif kind is type(None):
+        text = "null"
+    elif name in _SCALAR_NAMES:
+        text = _SCALAR_NAMES[name]
+    else:
+        text = f":class:`~pemilu_pks.{name}`" if name in pemilu_pks.__all__ else name
+        if isinstance(kind, type) and issubclass(kind, enum.Enum):
+            values = [f"``{member.value}``" for member in kind]
+            shown = ", ".join(values) if len(values) <= 8 else f"{values[0]} … {values[-1]}"
+            text = f"{text} ({shown})"
+    return text
 
 
 class DataDictionaryDirective(SphinxDirective):
@@ -189,7 +209,7 @@ class DataDictionaryDirective(SphinxDirective):
     required_arguments = 1
 
     def run(self) -> list[nodes.Node]:
-        """Render name, type, required and description of each field."""
+        """Render each field's name, type (and whether required) and meaning."""
         import attrs
 
         from pemilu_pks._schema import field_docs
@@ -197,20 +217,13 @@ class DataDictionaryDirective(SphinxDirective):
         cls = _model_class(self)
         hints = typing.get_type_hints(cls)
         docs = field_docs(cls)
-        rows = [
-            (
-                f"``{field.name}``",
-                f"``{type_text(hints[field.name])}``",
-                "yes" if field.default is attrs.NOTHING else "",
-                docs.get(field.name, "").replace("\n", " "),
-            )
-            for field in attrs.fields(cls)
-        ]
-        lines = [".. list-table::", "   :header-rows: 1", "   :widths: 18 22 8 52", ""]
-        lines += ["   * - field", "     - type", "     - required", "     - meaning"]
-        for row in rows:
-            lines.append(f"   * - {row[0]}")
-            lines.extend(f"     - {cell or ' '}" for cell in row[1:])
+        lines = [".. list-table::", "   :header-rows: 1", "   :widths: 20 30 50", ""]
+        lines += ["   * - field", "     - type", "     - meaning"]
+        for field in attrs.fields(cls):
+            required = " (required)" if field.default is attrs.NOTHING else ""
+            lines.append(f"   * - ``{field.name}``")
+            lines.append(f"     - {type_text(hints[field.name])}{required}")
+            lines.append(f"     - {docs.get(field.name, '').strip() or ' '}")
         return nested_parse_to_nodes(
             self.state, "\n".join(lines), source="<pemilu-data-dictionary>"
         )
