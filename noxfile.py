@@ -74,7 +74,11 @@ def docs(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def screenshots(session: nox.Session) -> None:
-    """Build the docs and photograph two pages with headless Chromium (needs Debian's chromium)."""
+    """Build the docs and photograph pages with headless Chromium (needs Debian's chromium).
+
+    The PNGs land in ``docs/_build/screenshots/``: the landing page, the tour
+    (with its plots) and the API reference, at a laptop-sized window.
+    """
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium is None:
         session.error("chromium is not installed: apt-get install chromium")
@@ -83,13 +87,14 @@ def screenshots(session: nox.Session) -> None:
     session.run("sphinx-build", "-n", "-W", "-b", "html", "docs", str(html))
     out = ROOT / "docs" / "_build" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
-    for page in ("index", "api"):
+    for page in ("index", "getting-started", "api"):
         with tempfile.TemporaryDirectory() as profile:
             session.run(
                 chromium,
                 "--headless",
                 "--no-sandbox",
                 "--disable-gpu",
+                "--hide-scrollbars",
                 "--disable-quic",
                 "--no-first-run",
                 "--disable-background-networking",
