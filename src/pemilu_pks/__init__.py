@@ -13,12 +13,13 @@ Example:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from . import _notebook  # noqa: F401 - gives the record classes a Jupyter _repr_html_
 from ._agreements import Agreements
 from ._coverage import Coverage, CoverageRow
 from ._dataset import Dataset, load
 from ._dates import UncertainDate, Weekday, parse_date
-from ._extract import Draft, Evidence, extract
 from ._institutions import Institutions
 from ._json import Limits, from_json, to_json
 from ._model import (
@@ -58,6 +59,23 @@ from .exceptions import (
     ValidationError,
     WeekdayMismatchError,
 )
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ._extract import Draft, Evidence, extract
+
+# The extractor compiles many patterns; load it when first used, not at import.
+_LAZY = {"Draft": "._extract", "Evidence": "._extract", "extract": "._extract"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __version__ = "0.1.0"
 
