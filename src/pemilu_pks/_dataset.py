@@ -108,6 +108,16 @@ class Dataset:
         people: Signatories and witnesses.
         sources: The reports facts come from.
         agreements: The agreements.
+
+    Example:
+        >>> import tempfile
+        >>> import pemilu_pks as pk
+        >>> ds = pk.load()
+        >>> folder = tempfile.mkdtemp()
+        >>> ds.write(folder)
+        >>> copy = pk.Dataset.from_path(folder)
+        >>> copy.version == ds.version, copy.agreements == ds.agreements
+        (True, True)
     """
 
     __slots__ = ("_factories", "_lock", "_parts", "_path")
