@@ -463,13 +463,17 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _configure_extract(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="FILE", help="a news article as UTF-8 text ('-' for standard input)")
+    parser.add_argument(
+        "file", metavar="FILE", help="a news article as UTF-8 text ('-' for standard input)"
+    )
     parser.add_argument(
         "--format", "-f", choices=("table", "json"), default="table",
         help="table (default) or json (the dataset's agreements format, to edit and validate)",
     )  # fmt: skip
     parser.add_argument("--source", help="the article's URL or source id (cited by the drafts)")
-    parser.add_argument("--year", type=int, help="the article's year, when the text does not show it")
+    parser.add_argument(
+        "--year", type=int, help="the article's year, when the text does not show it"
+    )
     parser.add_argument("--published", help="the article's publication day, YYYY-MM-DD")
 
 
@@ -493,8 +497,12 @@ def _extract(args: argparse.Namespace) -> int:
     try:
         published = dt.date.fromisoformat(args.published) if args.published else None
     except ValueError:
-        raise DateParseError(f"--published {args.published!r} is not a day like 2023-10-18") from None
-    drafts = extract(text, source=args.source, year=args.year, published=published, dataset=dataset(args))
+        raise DateParseError(
+            f"--published {args.published!r} is not a day like 2023-10-18"
+        ) from None
+    drafts = extract(
+        text, source=args.source, year=args.year, published=published, dataset=dataset(args)
+    )
     print_drafts(drafts, fmt=args.format, out=sys.stdout)
     return EXIT_OK
 
