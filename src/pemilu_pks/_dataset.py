@@ -13,7 +13,6 @@ import re
 import sys
 import threading
 from collections.abc import Callable, Iterable
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -54,6 +53,8 @@ _KIND = {
 
 def bundled_path() -> Traversable:
     """The folder of the bundled dataset: inside the installed package, or a checkout's ``datasets/``."""
+    from importlib import resources  # costs import time; only needed here
+
     packaged = resources.files("pemilu_pks") / "datasets"
     if packaged.is_dir():
         return packaged
