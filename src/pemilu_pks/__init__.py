@@ -43,7 +43,7 @@ from ._model import (
     SourceRef,
 )
 from ._plot import plot_coverage, plot_signings
-from ._query import OptionalDependencyError, Selection
+from ._query import Selection
 from ._ranks import PoliceRank, RankGroup
 from ._records import Records
 from ._regions import Regions
@@ -55,6 +55,7 @@ from .exceptions import (
     InputLimitError,
     IntegrityError,
     NotFoundError,
+    OptionalDependencyError,
     PemiluPksError,
     ValidationError,
     WeekdayMismatchError,

@@ -145,8 +145,11 @@ def emit(
             out.write(f"\n{footer}\n")
 
 
+_IRREGULAR = {"person": "people"}
+
+
 def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+    return f"{count} {word if count == 1 else _IRREGULAR.get(word, word + 's')}"
 
 
 # --- agreements ---------------------------------------------------------------------
@@ -400,24 +403,9 @@ def _configure_validate(parser: argparse.ArgumentParser) -> None:
 def _validate(args: argparse.Namespace) -> int:
     from ._dataset import Dataset
 
+    # Reads every record and runs the integrity checks; problems raise and
+    # main() prints them, one per line, with file and JSON path.
     ds = Dataset.from_path(args.path)
-    problems: list[str] = []
-    import importlib
-
-    try:  # the integrity checks (references, lineage, sources) of pemilu_pks._integrity
-        validate: Any = importlib.import_module("pemilu_pks._integrity").validate
-    except ImportError:  # pragma: no cover - a build without them checks the schema only
-        validate = None
-    if validate is not None:
-        problems += [
-            ": ".join(map(str, problem)) if isinstance(problem, tuple) else str(problem)
-            for problem in validate(ds) or ()
-        ]
-    if problems:
-        sys.stderr.write(f"{PROG}: {args.path}: {_plural(len(problems), 'problem')}\n")
-        for problem in problems:
-            sys.stderr.write(f"  {problem}\n")
-        return EXIT_DATA
     counts = ", ".join(
         _plural(len(part), word)
         for part, word in (

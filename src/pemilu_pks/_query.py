@@ -17,21 +17,17 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 import attrs
 
-from .exceptions import PemiluPksError
+from .exceptions import OptionalDependencyError, PemiluPksError
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
-__all__ = ["OptionalDependencyError", "Selection", "flatten", "require"]
+__all__ = ["Selection", "flatten", "require"]
 
 T = TypeVar("T")
 
 #: How many rows ``_repr_html_`` shows before it elides the rest.
 HTML_ROWS = 50
-
-
-class OptionalDependencyError(PemiluPksError, ImportError):
-    """A feature needs an optional package that is not installed (pandas, matplotlib)."""
 
 
 def require(module: str, extra: str) -> Any:

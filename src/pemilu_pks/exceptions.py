@@ -17,6 +17,7 @@ __all__ = [
     "InputLimitError",
     "IntegrityError",
     "NotFoundError",
+    "OptionalDependencyError",
     "PemiluPksError",
     "ValidationError",
     "WeekdayMismatchError",
@@ -72,6 +73,10 @@ class ValidationError(PemiluPksError, ValueError):
         if len(self.errors) > 20:
             lines.append(f"... and {len(self.errors) - 20} more")
         super().__init__(where + "invalid data\n  " + "\n  ".join(lines))
+
+
+class OptionalDependencyError(PemiluPksError, ImportError):
+    """A feature needs an optional package that is not installed (pandas, matplotlib)."""
 
 
 class DataError(PemiluPksError, ValueError):
