@@ -10,6 +10,7 @@ Inputs too large to commit are made here, in code.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import subprocess
@@ -366,3 +367,135 @@ class TestFolders:
         (tmp_path / "d" / "agreements.json").mkdir()
         with pytest.raises(pk.DataError, match=r"agreements\.json"):
             pk.Dataset.from_path(tmp_path / "d")
+
+
+#: Arguments a caller might pass by mistake or malice: wrong types, control
+#: characters, lone surrogates, huge and empty text, well-formed codes of nothing.
+HOSTILE: list[Any] = [
+    "",
+    "   ",
+    "\x00",
+    "Atlantis",
+    "a" * 100_000,
+    "Kal\udcffsel",
+    "63\n",
+    "\u0666\u0663",
+    "99",
+    "63.99",
+    "63.71.99.9999",
+    "ID.63",
+    ".*",
+    "%",
+    123,
+    1.5,
+    True,
+    None,
+    b"Kalsel",
+    ["63"],
+    ("63",),
+    {"code": "63"},
+]
+
+
+#: Hostile values that can name nothing in any registry.
+NOTHING = ["", "   ", "\x00", "Atlantis", "a" * 100_000, "99", "63.99", "ID.63", "%"]
+
+
+def hostile_id(value: Any) -> str:
+    """A short test id for a hostile value."""
+    return f"{type(value).__name__}:{value!r:.20}"
+
+
+class TestHostileQueries:
+    """lookup, get, covering and filter on the bundled dataset with arguments users get wrong."""
+
+    @pytest.mark.parametrize("value", HOSTILE, ids=hostile_id)
+    @pytest.mark.parametrize("part", ["regions", "institutions", "agreements", "people", "sources"])
+    def test_lookup(self, part: str, value: Any) -> None:
+        """Lookup answers or raises a PemiluPksError; names of nothing raise NotFoundError."""
+        registry = getattr(pk.load(), part)
+        if value in NOTHING:
+            with pytest.raises(pk.NotFoundError):
+                registry.lookup(value)
+            assert None is registry.get(value)
+            return
+        try:
+            found = registry.lookup(value)
+        except pk.PemiluPksError:
+            return  # any of the library's errors, which say what was looked up
+        assert found in registry
+
+    @pytest.mark.parametrize("value", HOSTILE, ids=hostile_id)
+    @pytest.mark.parametrize(
+        "argument",
+        ["region", "body", "institution", "instrument", "scope", "signed_from", "signed_to",
+         "dates", "text", "implements"],
+    )  # fmt: skip
+    def test_filter(self, argument: str, value: Any) -> None:
+        """Filter answers or raises a PemiluPksError naming the argument; nothing else."""
+        agreements = pk.load().agreements
+        try:
+            found = agreements.filter(**{argument: value})
+        except pk.PemiluPksError as exc:
+            error: pk.PemiluPksError | None = exc
+        else:
+            error = None
+            assert set(found) <= set(agreements)
+        if error is not None and not isinstance(error, pk.NotFoundError | pk.AmbiguousError):
+            assert argument in str(error)
+
+    @pytest.mark.parametrize(
+        ("criteria", "error"),
+        [
+            ({"signed_from": "2023-02-30"}, pk.DateParseError),
+            ({"signed_from": "20230925"}, pk.DateParseError),
+            ({"signed_to": "2023-W39-1"}, pk.DateParseError),
+            ({"signed_from": "2024", "signed_to": "2023"}, pk.DateParseError),
+            ({"body": "police"}, pk.ValidationError),
+            ({"scope": ["law_enforcement", "everything"]}, pk.ValidationError),
+            ({"dates": "maybe"}, pk.ValidationError),
+            ({"region": "Atlantis"}, pk.NotFoundError),
+            ({"region": 63}, pk.ValidationError),
+            ({"text": 5}, pk.ValidationError),
+            ({"implements": 5}, pk.ValidationError),
+        ],
+    )
+    def test_filter_errors(self, criteria: dict[str, Any], error: type[Exception]) -> None:
+        """Each malformed criterion raises its own error class."""
+        with pytest.raises(error):
+            pk.load().agreements.filter(**criteria)
+
+    def test_dates_at_the_end_of_the_calendar(self) -> None:
+        """Bounds at date.max and date.min do not overflow the weekday arithmetic."""
+        agreements = pk.load().agreements
+        assert 0 == len(agreements.filter(signed_from="9999-12-30"))
+        assert 0 == len(agreements.filter(signed_to=dt.date.min))
+        assert len(agreements) == len(agreements.filter(signed_from=dt.date.min))
+
+    @pytest.mark.parametrize("on", ["2024-02-30", "x", 5, "20240214"], ids=repr)
+    def test_covering_bad_day(self, on: Any) -> None:
+        """covering() with a malformed day is a PemiluPksError."""
+        with pytest.raises(pk.PemiluPksError):
+            pk.load().institutions.covering("63", on=on)
+
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            ["regions", "lookup", "Atlantis"],
+            ["regions", "lookup", "\x01"],
+            ["regions", "lookup", "a" * 10_000],
+            ["institutions", "Polres Nowhere"],
+            ["agreements", "--region", "Atlantis"],
+            ["agreements", "--from", "2023-02-30"],
+            ["agreements", "--from", "2024", "--to", "2023"],
+            ["validate", "no/such/folder"],
+        ],
+        ids=lambda argv: " ".join(argv)[:40],
+    )
+    def test_command_line(self, argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+        """The command prints one message and exits non-zero, without a traceback."""
+        status = main(argv)
+        err = capsys.readouterr().err
+        assert status in {1, 2}
+        assert err.startswith("pemilu-pks: ")
+        assert "Traceback" not in err

@@ -15,14 +15,13 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
-from ._model import Agreement, Institution, InstitutionKind, Instrument, ScopeItem
+from ._model import Agreement, Institution, InstitutionKind, Instrument, Region, ScopeItem
 from ._query import Selection
 from ._records import Records
 from .exceptions import DateParseError, NotFoundError, ValidationError
 
 if TYPE_CHECKING:  # pragma: no cover
     from ._institutions import Institutions
-    from ._model import Region
     from ._regions import Regions
 
 __all__ = ["Agreements", "agreement_row", "code_ancestors"]
@@ -30,7 +29,8 @@ __all__ = ["Agreements", "agreement_row", "code_ancestors"]
 T = TypeVar("T")
 Dates = Literal["possible", "certain"]
 _CODE = re.compile(r"^(?:ID|\d{2}(?:\.\d{2}(?:\.\d{2}(?:\.\d{4})?)?)?)$")
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
+_PARTIAL_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2}))?")
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 COUNTRY = "ID"
 
 
@@ -162,6 +162,10 @@ def _haystack(agreement: Agreement, institutions: Institutions) -> str:
     return "\n".join(word for word in words if word).casefold()
 
 
+def _no_day(text: str) -> dt.date:
+    raise ValueError(text)
+
+
 def parse_bound(value: dt.date | str | None, *, end: bool, name: str) -> dt.date | None:
     """Read a ``signed_from``/``signed_to`` bound: a date, ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``.
 
@@ -174,10 +178,11 @@ def parse_bound(value: dt.date | str | None, *, end: bool, name: str) -> dt.date
         return value.date() if isinstance(value, dt.datetime) else value
     if isinstance(value, str):
         text = value.strip()
-        partial = _PARTIAL_DATE.match(text)
+        partial = _PARTIAL_DATE.fullmatch(text)
         try:
             if partial is None:
-                return dt.date.fromisoformat(text)
+                # Only YYYY-MM-DD: Python 3.11+ would also read "20230925" and week dates.
+                return dt.date.fromisoformat(text) if _ISO_DAY.fullmatch(text) else _no_day(text)
             year, month = int(partial.group(1)), partial.group(2)
             if month is None:
                 return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
@@ -189,6 +194,24 @@ def parse_bound(value: dt.date | str | None, *, end: bool, name: str) -> dt.date
         except ValueError:
             pass
     raise DateParseError(f"{name}: {value!r} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)")
+
+
+_ARGUMENT_TYPES: dict[str, tuple[type[Any], ...]] = {
+    "region": (str, Region),
+    "institution": (str, Institution),
+    "text": (str,),
+    "implements": (str, Agreement),
+    "scope": (str, ScopeItem, list, tuple, set, frozenset),
+}
+
+
+def _check_types(**arguments: Any) -> None:
+    """Refuse filter arguments of the wrong type before they reach an index."""
+    for name, value in arguments.items():
+        allowed = _ARGUMENT_TYPES[name]
+        if value is not None and not isinstance(value, allowed):
+            expected = " or ".join(t.__name__ for t in allowed[:2])
+            raise ValidationError([(name, f"expected {expected}, got {type(value).__name__}")])
 
 
 def _choice(value: Any, enum_type: type[Any], name: str) -> Any:
@@ -450,6 +473,8 @@ class Agreements(Records[Agreement]):
             >>> all(a.signing.date.possibly_within(dt.date(2024, 1, 1), dt.date(2024, 12, 31)) for a in bawaslu_2024)
             True
         """
+        _check_types(region=region, institution=institution, text=text, implements=implements,
+                     scope=scope)  # fmt: skip
         if dates not in ("possible", "certain"):
             raise ValidationError([("dates", f"{dates!r} is not one of 'possible', 'certain'")])
         start = parse_bound(signed_from, end=False, name="signed_from")

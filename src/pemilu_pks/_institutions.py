@@ -148,8 +148,11 @@ def _as_day(on: object) -> dt.date | None:
     if isinstance(on, dt.date):
         return on
     if isinstance(on, str):
+        text = on.strip()
         try:
-            return dt.date.fromisoformat(on.strip())
+            # Only YYYY-MM-DD: Python 3.11+ would also read "20240214" and week dates.
+            if len(text) == 10 and text[4] == text[7] == "-":
+                return dt.date.fromisoformat(text)
         except ValueError:
             pass
         raise DateParseError(f"on={on!r} is not a date: expected YYYY-MM-DD (e.g. '2024-02-14')")

@@ -81,7 +81,10 @@ class Records(Generic[R]):
 
     def get(self, id: str, default: Any = None) -> R | Any:
         """Return the record with this id, or *default* (None) if there is none."""
-        return self._by_id.get(id, default)
+        try:
+            return self._by_id.get(id, default)
+        except TypeError:  # an unhashable "id" (a list) names no record
+            return default
 
     def lookup(self, id: str) -> R:
         """Return the record with this id.

@@ -305,10 +305,11 @@ class _Villages:
 class _Fuzzy:
     """Trigram candidates re-ranked by :class:`difflib.SequenceMatcher`, over lookup keys."""
 
-    __slots__ = ("_grams", "_keys", "_sizes")
+    __slots__ = ("_grams", "_keys", "_longest", "_sizes")
 
     def __init__(self, keys: Iterable[str]) -> None:
         self._keys = sorted(set(keys))
+        self._longest = max(map(len, self._keys), default=0)
         self._sizes: list[int] = []
         self._grams: dict[str, list[int]] = {}
         for index, key in enumerate(self._keys):
@@ -326,6 +327,10 @@ class _Fuzzy:
         """Keys close to *query* with their similarity (0..1), best first."""
         from difflib import SequenceMatcher
 
+        # ratio() is at most 2 * shorter / (sum of lengths): a query this long matches
+        # nothing, and comparing it would take time in proportion to its length.
+        if cutoff > 0 and len(query) > self._longest * (2 / cutoff - 1):
+            return []
         grams = self.trigrams(query)
         shared: dict[int, int] = {}
         for gram in grams:

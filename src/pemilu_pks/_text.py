@@ -16,7 +16,6 @@ __all__ = ["name_key", "spaceless_key"]
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
 
 
-@functools.lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """Fold *text* to a lookup key: lower case, no accents, words joined by one space.
 
@@ -24,6 +23,19 @@ def name_key(text: str) -> str:
         >>> name_key("  Kab.  Tapanuli-Selatan ")
         'kab tapanuli selatan'
     """
+    # Only names are cached: a flood of long hostile queries must not fill memory.
+    return _cached_key(text) if len(text) <= _CACHED_LENGTH else _fold(text)
+
+
+_CACHED_LENGTH = 200
+
+
+@functools.lru_cache(maxsize=65536)
+def _cached_key(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     ascii_text = decomposed.encode("ascii", "ignore").decode("ascii")
     return _NOT_WORD.sub(" ", ascii_text.replace("'", "")).strip()
