@@ -38,7 +38,9 @@ def main() -> None:
         text = pk.to_json(records)
         plain = json.loads(text)
         ours_dump = best_of(partial(pk.to_json, records))
-        base_dump = best_of(partial(json.dumps, plain, ensure_ascii=False, sort_keys=True, indent=2))
+        base_dump = best_of(
+            partial(json.dumps, plain, ensure_ascii=False, sort_keys=True, indent=2)
+        )
         ours_load = best_of(partial(pk.from_json, text, list[cls]))  # type: ignore[valid-type]
         base_load = best_of(partial(json.loads, text))
         print(

@@ -741,7 +741,8 @@ def build(shared: Path) -> tuple[list[Agreement], list[Person], list[Source]]:
         agreement = agreement_from_fact(fact, sources)
         for party, raw in zip(agreement.parties, fact["parties"], strict=True):
             canonical_names[party.institution] = raw["canonical"]
-        agreements.append(SEED_PATCHES.get(agreement.id, lambda a: a)(agreement))
+        patch = SEED_PATCHES.get(agreement.id)
+        agreements.append(patch(agreement) if patch else agreement)
     agreements.append(banjarmasin())
     agreements = _link(agreements)
     agreements, people = build_people(agreements, canonical_names)

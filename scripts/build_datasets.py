@@ -141,7 +141,7 @@ def datapackage(folder: Path) -> dict[str, Any]:
             raise SystemExit(f"{path}: no schema for this region file")
         relative = path.relative_to(folder).as_posix()
         name = "regions-" + relative.removeprefix("regions/").removesuffix(".csv").replace("/", "-")
-        fields = [
+        fields: list[dict[str, Any]] = [
             {"name": field, "type": kind, "description": text}
             for field, kind, text in _REGION_FIELDS[stem]
         ]

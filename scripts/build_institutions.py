@@ -574,7 +574,7 @@ def _units_from_agreements(
     known: dict[str, Institution],
 ) -> dict[str, Institution]:
     """Polres-level units and others named as parties; area = the region the agreement names."""
-    polda_of_province = {}
+    polda_of_province: dict[str, str] = {}
     for polda in poldas:
         for area in polda.jurisdiction:
             if "." not in area.region and area.extent is W and area.valid_to is None:
