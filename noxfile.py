@@ -55,7 +55,7 @@ def lint(session: nox.Session) -> None:
 @nox.session
 def typecheck(session: nox.Session) -> None:
     """Check types with mypy --strict over src, tests, benchmarks, scripts and this file."""
-    session.install("-e", ".", *group("typecheck"), *group("bench"))
+    session.install("-e", ".", *group("typecheck"), *group("bench"), *group("extras"))
     session.run("mypy", *session.posargs)
 
 
