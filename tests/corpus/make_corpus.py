@@ -27,7 +27,10 @@ SOURCE: dict[str, Any] = {
     "published": "2023-09-25",
     "language": "id",
 }
-SOURCE_2: dict[str, Any] = {"id": "antaranews.com-5e6f7a8b", "title": "KPU dan Polri teken nota kesepahaman"}
+SOURCE_2: dict[str, Any] = {
+    "id": "antaranews.com-5e6f7a8b",
+    "title": "KPU dan Polri teken nota kesepahaman",
+}
 
 INSTITUTIONS: list[dict[str, Any]] = [
     {"id": "kpu-ri", "kind": "kpu", "name": "Komisi Pemilihan Umum", "aliases": ["KPU RI"], "region": "ID"},
