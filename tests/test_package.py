@@ -6,6 +6,8 @@ import subprocess
 import sys
 from importlib import resources
 
+import pytest
+
 import pemilu_pks as pk
 
 
@@ -33,6 +35,20 @@ class TestPublicApi:
         """The package version is a string; the dataset has its own."""
         assert isinstance(pk.__version__, str)
         assert pk.__version__ != pk.load().version
+
+
+class TestRegistriesAgree:
+    """Every registry answers get and lookup the same way (pycountry's #49, avoided)."""
+
+    def test_get_returns_none_and_lookup_raises(self) -> None:
+        """get() of an unknown key is None; lookup() raises NotFoundError; a non-string is a ValidationError."""
+        ds = pk.load()
+        for registry in (ds.regions, ds.institutions, ds.agreements, ds.people, ds.sources):
+            assert registry.get("no-such-thing") is None
+            with pytest.raises(pk.NotFoundError):
+                registry.lookup("no-such-thing")
+            with pytest.raises(pk.ValidationError):
+                registry.lookup(5)  # type: ignore[arg-type]
 
 
 class TestImportCost:

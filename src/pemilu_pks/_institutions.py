@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from ._model import Extent, Institution, InstitutionKind, JurisdictionArea, Region
 from ._records import Records
 from ._text import name_key
-from .exceptions import AmbiguousError, DateParseError, NotFoundError
+from .exceptions import AmbiguousError, DateParseError, NotFoundError, ValidationError
 
 if TYPE_CHECKING:  # pragma: no cover
     from ._regions import Regions
@@ -301,6 +301,7 @@ class Institutions(Records[Institution]):
             NotFoundError: Nothing matches; the message suggests close names.
             AmbiguousError: Several institutions match ("KPU Malang": the
                 kabupaten or the kota?).
+            ValidationError: *name* is not a string.
 
         Example:
             >>> import pemilu_pks as pk
@@ -313,10 +314,7 @@ class Institutions(Records[Institution]):
             'polres-tapanuli-selatan'
         """
         if not isinstance(name, str):
-            raise NotFoundError(
-                f"an institution name must be a string, not {type(name).__name__}",
-                query=repr(name),
-            )
+            raise ValidationError([("name", f"expected a name (str), got {type(name).__name__}")])
         found = self.get(name.strip())
         if found is not None:
             return found

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import Any, Generic, Protocol, TypeVar
 
-from .exceptions import IntegrityError, NotFoundError
+from .exceptions import IntegrityError, NotFoundError, ValidationError
 
 __all__ = ["Records"]
 
@@ -91,10 +91,13 @@ class Records(Generic[R]):
 
         Raises:
             NotFoundError: No record has this id; the message suggests close ids.
+            ValidationError: *id* is not a string.
         """
+        if not isinstance(id, str):
+            raise ValidationError([("id", f"expected an id (str), got {type(id).__name__}")])
         try:
             return self._by_id[id]
-        except (KeyError, TypeError):
+        except KeyError:
             close = difflib.get_close_matches(str(id), list(self._by_id), n=5)
             hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
             raise NotFoundError(
