@@ -364,7 +364,7 @@ class TestRules:
         assert DRAFT_SOURCE == without.agreement.sources[0].source
 
     def test_unresolved_names_are_reported(self) -> None:
-        """A police unit the registry does not hold is reported, never guessed."""
+        """A police unit the registry does not hold is reported, never guessed as another unit."""
         text = (
             "KPU Kota Banjarmasin dan Polresta Banjarmasin serta Polres Atlantis Raya menandatangani "
             "perjanjian kerja sama, Rabu (18/10/23)."
@@ -372,7 +372,108 @@ class TestRules:
         [draft] = pk.extract(text)
 
         assert "Polres Atlantis Raya" in draft.unresolved
-        assert {"kpu-63.71", "polresta-banjarmasin"} == set(draft.agreement.institutions)
+        assert {"kpu-63.71", "polresta-banjarmasin", "polres-atlantis-raya"} == set(
+            draft.agreement.institutions
+        )
+
+
+MALANG = (
+    "KPU Kabupaten Malang dan Polres Malang menandatangani perjanjian kerja sama (PKS) "
+    "pengamanan Pemilu 2024, Senin (25/09/2023)."
+)
+MALANG_NOTE = (
+    "Polres Malang is not in the institution registry: add it (with its source and "
+    "jurisdiction) before this draft validates; 'polres-malang' is a provisional id."
+)
+
+
+class TestUnregisteredUnits:
+    """A police unit the text names but the registry lacks gets a provisional id, not a lost draft."""
+
+    def test_draft_forms_with_a_provisional_id(self) -> None:
+        """KPU Kabupaten Malang and the unregistered Polres Malang make one draft."""
+        [draft] = pk.extract(MALANG)
+
+        assert ("kpu-35.07", "polres-malang") == draft.agreement.institutions
+        assert "2023-09-25-kpu-malang-polres-malang" == draft.agreement.id
+        assert ("Polres Malang",) == draft.unresolved
+        assert MALANG_NOTE in draft.notes
+        assert MALANG_NOTE in draft.agreement.notes
+
+    def test_the_provisional_party_has_low_confidence(self) -> None:
+        """The unregistered unit's evidence is its name as written, at the lowest party confidence."""
+        [draft] = pk.extract(MALANG)
+        [registered] = draft.evidence_for("parties[0]")
+        [provisional] = draft.evidence_for("parties[1]")
+
+        assert "Polres Malang" == provisional.text
+        assert 0.3 == provisional.confidence
+        assert provisional.confidence < registered.confidence
+
+    def test_the_id_is_not_in_the_registry(self) -> None:
+        """The provisional id is dangling: the dataset's integrity check flags it until it is added."""
+        from pemilu_pks._integrity import check_records
+
+        ds = pk.load()
+        [draft] = pk.extract(MALANG)
+        problems = check_records(
+            {"institutions": list(ds.institutions), "agreements": [draft.agreement]},
+            region_exists=lambda code: ds.regions.get(code) is not None,
+        )
+
+        assert ds.institutions.get("polres-malang") is None
+        assert [
+            (
+                "agreements.json: $.agreements[0].parties[1].institution",
+                "unknown institution 'polres-malang'",
+            )
+        ] == [p for p in problems if p[0].endswith(".institution")]
+
+    def test_json_round_trip(self) -> None:
+        """The draft with a provisional id is still valid model data: its JSON reads back equal."""
+        [draft] = pk.extract(MALANG)
+
+        assert draft.agreement == pk.from_json(pk.to_json(draft.agreement), pk.Agreement)
+
+    def test_long_form_and_post_title_give_the_same_unit(self) -> None:
+        """'Kepolisian Resor Malang' and 'Kapolres Malang' are one provisional party, with its head."""
+        text = (
+            "KPU Kabupaten Malang dan Kepolisian Resor Malang menandatangani PKS, "
+            "Senin (25/09/2023). Kapolres Malang AKBP Putu Kholis Aryana hadir."
+        )
+        [draft] = pk.extract(text)
+
+        assert ("kpu-35.07", "polres-malang") == draft.agreement.institutions
+        assert [("polres-malang", "Putu Kholis Aryana", pk.PoliceRank.AKBP)] == [
+            (s.party, s.name, s.rank) for s in draft.agreement.signatories
+        ]
+        assert any(
+            n.startswith("Polres Malang (written 'Kepolisian Resor Malang')") for n in draft.notes
+        )
+
+    def test_a_person_after_the_post_title_is_not_part_of_the_unit(self) -> None:
+        """'Kapolres Malang Kota Budi Santoso' is Polres Malang Kota headed by Budi Santoso."""
+        text = "KPU Kota Batu dan Kapolres Malang Kota Budi Santoso menandatangani PKS, Rabu (18/10/23)."
+        [draft] = pk.extract(text)
+
+        assert ("kpu-35.79", "polres-malang-kota") == draft.agreement.institutions
+        assert ["Budi Santoso"] == [s.name for s in draft.agreement.signatories]
+
+    def test_ambiguous_election_body_is_listed(self) -> None:
+        """'KPU Malang' (Kabupaten or Kota?) gets no id; it is listed as unresolved."""
+        text = "KPU Kota Banjarmasin, KPU Malang dan Polresta Banjarmasin menandatangani PKS, Rabu (18/10/23)."
+        [draft] = pk.extract(text)
+
+        assert ("kpu-63.71", "polresta-banjarmasin") == draft.agreement.institutions
+        assert ("KPU Malang",) == draft.unresolved
+
+    def test_no_election_body_no_draft(self) -> None:
+        """With 'KPU Malang' ambiguous there is no election body: no draft; the lookup says why."""
+        text = "KPU Malang dan Polres Malang menandatangani PKS, Senin (25/09/2023)."
+
+        assert [] == pk.extract(text)
+        with pytest.raises(pk.AmbiguousError, match="Kabupaten Malang"):
+            pk.load().institutions.lookup("KPU Malang")
 
 
 class TestCommandLine:

@@ -296,6 +296,17 @@ class _Mention:
     how: str  # a CONFIDENCE key
     surface: str
     unresolved: bool = False
+    name_span: tuple[int, int] | None = None  # the region's name after the head
+
+
+@attrs.frozen
+class _Provisional:
+    """A police unit the text names that the registry does not hold (yet)."""
+
+    kind: InstitutionKind
+    name: str  # "Polres Malang": kind word + the name as written
+    written: str  # the mention as written: "Kapolres Malang", "Kepolisian Resor Malang"
+    region: str | None  # the region the name resolves to, when it does unambiguously
 
 
 @attrs.define
@@ -409,6 +420,7 @@ class _Extraction:
         self.unresolved: list[str] = []
         self.sentences = self._sentences()
         self.context_province: str | None = None
+        self.provisional: dict[str, _Provisional] = {}
         self._region_cache: dict[tuple[str, str | None, str | None], tuple[Any, bool]] = {}
 
     # -- text structure --
@@ -692,9 +704,12 @@ class _Extraction:
     ) -> _Mention:
         text = self.text
         ambiguous = False
+        named = len(tokens)  # how many tokens the unresolved name has
         for n in range(len(tokens), 0, -1):
             name = text[tokens[0][0] : tokens[n - 1][1]]
             inst, region, amb = self._institution(kind, level, name)
+            if amb and not ambiguous:
+                named = n  # the longest prefix that names a region, ambiguously
             ambiguous = ambiguous or amb
             if inst is None and region is None and n == len(tokens):
                 inst = self._registry_lookup(text[start : tokens[n - 1][1]], kind)
@@ -710,12 +725,36 @@ class _Extraction:
                 if region is not None and "." not in region and kind.is_election_body:
                     self.context_province = region
                 return _Mention(
-                    start, end, kind, inst, region, False, post, how, text[start:end], inst is None
+                    start,
+                    end,
+                    kind,
+                    inst,
+                    region,
+                    False,
+                    post,
+                    how,
+                    text[start:end],
+                    inst is None,
+                    (tokens[0][0], tokens[n - 1][1]),
                 )
-        end = tokens[-1][1]
+        # "Kapolres Malang Putu …": "Malang" names regions (ambiguously); the rest is not the
+        # unit's, but for the "Kota" of a city's unit named as written ("Polres Malang Kota").
+        if named < len(tokens) and text[slice(*tokens[named])] == "Kota":
+            named += 1
+        end = tokens[named - 1][1]
         surface = text[start:end]
         return _Mention(
-            start, end, kind, None, None, False, post, "party_abbreviation", surface, True
+            start,
+            end,
+            kind,
+            None,
+            None,
+            False,
+            post,
+            "party_abbreviation",
+            surface,
+            True,
+            (tokens[0][0], end),
         )
 
     # -- the run --
@@ -730,6 +769,7 @@ class _Extraction:
         groups = self._groups(parties)
         if not groups:
             return []
+        self._provisional_notes(groups)
         self._article_year()
         self._quality_notes()
         people = self._people(mentions, {m.institution for m in parties})
@@ -892,7 +932,8 @@ class _Extraction:
                 continue
             if mention.unresolved and mention.institution is None:
                 self.unresolved.append(mention.surface.removeprefix("Ketua ").strip())
-                continue
+                if not self._provisional(mention):
+                    continue
             if mention.institution is not None:
                 candidates.append(mention)
         regional = [m for m in candidates if not m.national]
@@ -907,6 +948,51 @@ class _Extraction:
             assert mention.institution is not None
             first.setdefault(mention.institution, mention)
         return sorted(first.values(), key=lambda m: m.start)
+
+    def _provisional(self, mention: _Mention) -> bool:
+        """Give a police unit the registry does not hold a provisional id; whether it got one.
+
+        The unit is the one the text names ("Polres Malang", "Kapolres Malang",
+        "Kepolisian Resor Malang" are all Polres Malang), its id built by the
+        dataset's convention (kind word + slug of the name: ``polres-malang``).
+        Election bodies get none: every KPU and Bawaslu is in the registry, so
+        an unresolved one is a region-name problem ("KPU Malang": Kabupaten or
+        Kota Malang?), not a missing body.
+        """
+        kind = mention.kind
+        if not kind.is_police or kind is InstitutionKind.POLRI or mention.national:
+            return False
+        if mention.name_span is None:
+            return False
+        written_name = " ".join(self.text[slice(*mention.name_span)].split())
+        name = f"{_KIND_WORD[kind]} {written_name}"
+        institution = name_key(name).replace(" ", "-")
+        if institution in self.index.institutions:
+            return False  # the id is taken by a unit the name did not resolve to: not ours to pick
+        known = self.provisional.get(institution)
+        written = " ".join(mention.surface.split())
+        if known is None or (known.written != known.name and written == name):
+            self.provisional[institution] = _Provisional(kind, name, written, mention.region)
+        mention.institution = institution
+        mention.how = "party_unregistered"
+        return True
+
+    def _provisional_notes(self, groups: list[list[_Mention]]) -> None:
+        """A note for each provisional unit that is a party of a draft."""
+        used = {m.institution for group in groups for m in group}
+        for institution, unit in self.provisional.items():
+            if institution not in used:
+                continue
+            written = f" (written {unit.written!r})" if unit.written != unit.name else ""
+            self.notes.append(
+                f"{unit.name}{written} is not in the institution registry: add it "
+                f"(with its source and jurisdiction) before this draft validates; "
+                f"{institution!r} is a provisional id."
+            )
+
+    def _kind_of(self, institution: str) -> InstitutionKind:
+        record = self.index.institutions.get(institution)
+        return record.kind if record is not None else self.provisional[institution].kind
 
     def _groups(self, parties: list[_Mention]) -> list[list[_Mention]]:
         bodies = [m for m in parties if m.kind.is_election_body]
@@ -940,11 +1026,7 @@ class _Extraction:
                 continue
             institution = mention.institution
             if institution is None and mention.region is None and not mention.national:
-                same = [
-                    p
-                    for p in parties
-                    if p and self.index.institutions[p].kind in _family(mention.kind)
-                ]
+                same = [p for p in parties if p and self._kind_of(p) in _family(mention.kind)]
                 institution = same[0] if len(same) == 1 else None
             if institution is None or institution not in parties:
                 continue
@@ -1203,8 +1285,11 @@ class _Extraction:
             kinds = [kind for pattern, kind in _HEADS if pattern.fullmatch(head)]
             named = [m for m in parties if kinds and m.kind in _family(kinds[0]) and m.institution]
             if named:
-                inst = self.index.institutions[named[0].institution]  # type: ignore[index]
-                venue = venue.removesuffix(" setempat").rsplit(" ", 1)[0] + " " + inst.name
+                unit = named[0].institution
+                assert unit is not None
+                record = self.index.institutions.get(unit)
+                unit_name = record.name if record is not None else self.provisional[unit].name
+                venue = venue.removesuffix(" setempat").rsplit(" ", 1)[0] + " " + unit_name
         # "Aula Kayuh Baimbai Balaikota Banjarmasin" -> "Aula Kayuh Baimbai, Balaikota Banjarmasin"
         venue = _VENUE_WORD.sub(", ", venue)
         venue = re.sub(r"^(\S+), ", r"\1 ", venue)
@@ -1293,15 +1378,17 @@ class _Extraction:
     def _number_for(
         self, institution: str, numbers: list[tuple[str, tuple[int, int]]]
     ) -> tuple[str | None, tuple[int, int] | None]:
-        inst = self.index.institutions[institution]
+        record = self.index.institutions.get(institution)
+        kind = self._kind_of(institution)
+        region = record.region if record is not None else self.provisional[institution].region
         for number, span in numbers:
             kpu_style = bool(re.match(r"\d", number))
-            if kpu_style and inst.kind.is_election_body:
+            if kpu_style and kind.is_election_body:
                 unit = number.split("/")[2]
-                code = inst.region.replace(".", "") if inst.region else "01"
+                code = region.replace(".", "") if region else "01"
                 if unit in {code, code.lstrip("0")} or len(numbers) <= 2:
                     return number, span
-            if not kpu_style and inst.kind.is_police:
+            if not kpu_style and kind.is_police:
                 return number, span
         return None, None
 
@@ -1387,7 +1474,9 @@ class _Extraction:
 
     def _slug(self, mention: _Mention) -> str:
         assert mention.institution is not None
-        inst = self.index.institutions[mention.institution]
+        inst = self.index.institutions.get(mention.institution)
+        if inst is None:
+            return mention.institution  # a provisional police unit: its id is already a slug
         if inst.kind.is_election_body and inst.region and inst.region != "ID":
             region = self.ds.regions.get(inst.region)
             if region is not None:

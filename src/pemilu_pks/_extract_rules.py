@@ -263,6 +263,9 @@ CONFIDENCE = {
     "party_abbreviation": 0.9,
     "party_post_title": 0.85,
     "party_local": 0.7,
+    # A police unit the text names that the registry does not hold yet: the
+    # draft gives it a provisional id, which a curator must add to the registry.
+    "party_unregistered": 0.3,
     "date_exact": 0.95,
     "date_bounded": 0.6,
     "date_photo": 0.4,
