@@ -104,7 +104,9 @@ class Draft:
             the data-quality notes too).
         evidence: For each field read, the span it came from and a confidence.
         unresolved: Institution names the text uses that the registry does not
-            resolve (or resolves ambiguously), as written.
+            resolve (or resolves ambiguously), as written.  A police unit
+            among them that is a party has a provisional id (``polres-malang``,
+            the name as written, by the dataset's id convention) and a note.
         notes: Data-quality problems noticed in the text: a weekday that
             contradicts the date, an election year that is not 2024, repeated
             paragraphs, a name written two ways, misspellings.
