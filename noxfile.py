@@ -33,7 +33,7 @@ def group(name: str) -> list[str]:
 @nox.session
 def tests(session: nox.Session) -> None:
     """Run the test suite against the package installed from this checkout."""
-    session.install("-e", ".", *group("tests"), *group("extras"))
+    session.install("-e", ".", *group("tests"), *group("extras"), *group("data"))
     session.run("pytest", *session.posargs)
 
 
