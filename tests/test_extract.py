@@ -153,32 +153,34 @@ class TestSeedArticles:
         ) == draft.agreement.figures
 
 
+def drafts_with_records(path: Path) -> list[tuple[pk.Draft, pk.Agreement]]:
+    """Each draft of a seed article with the curated record of the same parties (which must exist)."""
+    curated = by_parties(list(pk.load().agreements))
+    pairs = []
+    for draft in pk.extract(path.read_text(encoding="utf-8")):
+        record = curated.get(frozenset(draft.agreement.institutions))
+        assert record is not None, (
+            f"no curated record with parties {sorted(draft.agreement.institutions)}"
+        )
+        pairs.append((draft, record))
+    assert pairs, f"{path.name} gave no draft"
+    return pairs
+
+
 class TestAgainstCuratedRecords:
     """The drafts agree with the curated dataset records on what the text supports."""
 
     @pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.stem)
     def test_parties_signatories_and_ranks(self, path: Path) -> None:
         """Each draft's parties, signatories and ranks equal the curated record with the same parties."""
-        curated = by_parties(list(pk.load().agreements))
-        for draft in pk.extract(path.read_text(encoding="utf-8")):
-            record = curated.get(frozenset(draft.agreement.institutions))
-            if record is None:
-                pytest.skip(
-                    f"the dataset has no record for {sorted(draft.agreement.institutions)} yet"
-                )
+        for draft, record in drafts_with_records(path):
             fields = ("parties", "signatories", "ranks")
             assert facts(record, fields) == facts(draft.agreement, fields)
 
     @pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.stem)
     def test_curated_date_is_possible_in_the_draft(self, path: Path) -> None:
         """Every day the curated record allows is a day the draft allows (equal where the text says it all)."""
-        curated = by_parties(list(pk.load().agreements))
-        for draft in pk.extract(path.read_text(encoding="utf-8")):
-            record = curated.get(frozenset(draft.agreement.institutions))
-            if record is None:
-                pytest.skip(
-                    f"the dataset has no record for {sorted(draft.agreement.institutions)} yet"
-                )
+        for draft, record in drafts_with_records(path):
             record_days = set(record.signing.date.possible_days())
             draft_days = set(draft.agreement.signing.date.possible_days())
             assert record_days <= draft_days
@@ -188,13 +190,7 @@ class TestAgainstCuratedRecords:
     @pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.stem)
     def test_venue_and_city(self, path: Path) -> None:
         """Venue and city equal the curated record's (003's venue comes from other reports)."""
-        curated = by_parties(list(pk.load().agreements))
-        for draft in pk.extract(path.read_text(encoding="utf-8")):
-            record = curated.get(frozenset(draft.agreement.institutions))
-            if record is None:
-                pytest.skip(
-                    f"the dataset has no record for {sorted(draft.agreement.institutions)} yet"
-                )
+        for draft, record in drafts_with_records(path):
             fields = ("city",) if path.name.startswith("003") else ("venue", "city")
             assert facts(record, fields) == facts(draft.agreement, fields)
 
