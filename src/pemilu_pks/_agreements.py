@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from ._model import Agreement, Institution, InstitutionKind, Instrument, Region, ScopeItem
 from ._query import Selection
 from ._records import Records
+from ._text import fold
 from .exceptions import DateParseError, NotFoundError, ValidationError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -159,7 +160,7 @@ def _haystack(agreement: Agreement, institutions: Institutions) -> str:
             words += [institution.name, institution.local_name, *institution.aliases]
     for signatory in agreement.signatories:
         words += [signatory.name, signatory.post, signatory.rank_as_written]
-    return "\n".join(word for word in words if word).casefold()
+    return fold("\n".join(word for word in words if word))
 
 
 def _no_day(text: str) -> dt.date:
@@ -453,7 +454,8 @@ class Agreements(Records[Agreement]):
             dates: For dates known only within bounds: ``"possible"`` (the
                 default) keeps an agreement if it may have been signed in the
                 period; ``"certain"`` only if it must have been.
-            text: Words that must all occur (case-insensitive) in the title,
+            text: Words that must all occur (ignoring case, character width
+                and invisible characters such as zero-width spaces) in the title,
                 scope text, notes, venue, party names or signatory names.
             implements: An agreement (or id): keep those whose parent it is.
 
@@ -489,7 +491,7 @@ class Agreements(Records[Agreement]):
         if scope is not None:
             many = scope if not isinstance(scope, str | ScopeItem) else (scope,)
             items = tuple(_choice(item, ScopeItem, "scope") for item in many)
-        terms = text.casefold().split() if text else []
+        terms = fold(text).split() if text else []
 
         haystack = self._haystack() if terms else {}
         candidates = self._candidates(region, kind, institution, implements)
