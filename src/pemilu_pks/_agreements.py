@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from ._model import Agreement, Institution, InstitutionKind, Instrument, Region, ScopeItem
 from ._query import Selection
-from ._records import Records
+from ._records import Records, context, required
 from ._text import fold
 from .exceptions import DateParseError, NotFoundError, ValidationError
 
@@ -47,13 +47,6 @@ def code_ancestors(code: str) -> Iterator[str]:
         yield ".".join(parts[:end])
 
 
-def _resolver(value: Any) -> Callable[[], Any] | None:
-    """A zero-argument function returning *value*; *value* itself if it is one already."""
-    if value is None or (callable(value) and not hasattr(value, "get")):
-        return value  # type: ignore[no-any-return]
-    return lambda: value
-
-
 class _Index:
     """Lookup tables over one collection of agreements (built once)."""
 
@@ -67,7 +60,7 @@ class _Index:
         "haystack",
     )
 
-    def __init__(self, agreements: Iterable[Agreement], institutions: Institutions) -> None:
+    def __init__(self, agreements: Iterable[Agreement], institutions: Institutions | None) -> None:
         #: agreement id -> folded text for ``text=`` queries, filled on the first one
         self.haystack: dict[str, str] = {}
         #: region code -> ids of agreements with a party (or police area) at or below it
@@ -87,6 +80,8 @@ class _Index:
             for other in agreement.related:
                 self.ceremony.setdefault(key, set()).add(other)
                 self.ceremony.setdefault(other, set()).add(key)
+        if institutions is None:  # the tables below read the parties' institutions
+            return
         # Per institution, not per agreement: thousands of agreements share a party.
         for institution_id, keys in self.by_institution.items():
             institution = institutions.get(institution_id)
@@ -140,7 +135,7 @@ def _matches_region(agreement: Agreement, code: str, institutions: Institutions)
     return False
 
 
-def _haystack(agreement: Agreement, institutions: Institutions) -> str:
+def _haystack(agreement: Agreement, institutions: Institutions | None) -> str:
     words: list[str | None] = [
         agreement.id,
         agreement.title,
@@ -155,7 +150,7 @@ def _haystack(agreement: Agreement, institutions: Institutions) -> str:
     ]
     for party in agreement.parties:
         words += [party.institution, party.name_as_written, party.document_number]
-        institution = institutions.get(party.institution)
+        institution = institutions.get(party.institution) if institutions is not None else None
         if institution is not None:
             words += [institution.name, institution.local_name, *institution.aliases]
     for signatory in agreement.signatories:
@@ -293,8 +288,11 @@ class Agreements(Records[Agreement]):
     """The agreements, by id, with filters and lineage.
 
     Region and name filters need the regions and institutions the agreements
-    refer to: a :class:`~pemilu_pks.Dataset` passes its own.  Built on its own,
-    the collection resolves them against the bundled dataset.
+    refer to: a :class:`~pemilu_pks.Dataset` passes its own.  Built without
+    them, the collection answers from its own records (ids, dates, instrument,
+    scope, text, lineage; rows name parties by id) and raises a
+    :class:`~pemilu_pks.PemiluPksError` saying what it needs for a filter that
+    reads regions or institutions.
 
     Args:
         agreements: The agreements; ids must be unique.
@@ -320,9 +318,9 @@ class Agreements(Records[Agreement]):
         sources: Any = None,
     ) -> None:
         super().__init__(agreements, kind="agreement")
-        self._regions = _resolver(regions)
-        self._institutions = _resolver(institutions)
-        self._sources = _resolver(sources)
+        self._regions = context(regions)
+        self._institutions = context(institutions)
+        self._sources = context(sources)
         self._index: _Index | None = None
         self._index_lock = threading.Lock()
 
@@ -330,39 +328,38 @@ class Agreements(Records[Agreement]):
 
     @property
     def regions(self) -> Regions:
-        """The regions these agreements are read against."""
-        if self._regions is not None:
-            regions: Regions = self._regions()
-            return regions
-        from ._dataset import load
+        """The regions these agreements are read against.
 
-        return load().regions
+        Raises:
+            PemiluPksError: The collection was built without regions.
+        """
+        return required(
+            self._regions, owner="Agreements", what="regions", example="pk.load().agreements"
+        )
 
     @property
     def institutions(self) -> Institutions:
-        """The institutions these agreements' parties are read against."""
-        if self._institutions is not None:
-            institutions: Institutions = self._institutions()
-            return institutions
-        from ._dataset import load
+        """The institutions these agreements' parties are read against.
 
-        return load().institutions
+        Raises:
+            PemiluPksError: The collection was built without institutions.
+        """
+        return required(
+            self._institutions,
+            owner="Agreements",
+            what="institutions",
+            example="pk.load().agreements",
+        )
 
-    def _source_registry(self) -> Any:
-        if self._sources is not None:
-            return self._sources()
-        if self._institutions is None:
-            from ._dataset import load
-
-            return load().sources
-        return None
+    def _known_institutions(self) -> Institutions | None:
+        return None if self._institutions is None else self._institutions()
 
     def _built_index(self) -> _Index:
         index = self._index
         if index is None:
             with self._index_lock:
                 if self._index is None:
-                    self._index = _Index(self, self.institutions)
+                    self._index = _Index(self, self._known_institutions())
                 index = self._index
         return index
 
@@ -371,7 +368,7 @@ class Agreements(Records[Agreement]):
         if not index.haystack:
             with self._index_lock:
                 if not index.haystack:
-                    institutions = self.institutions
+                    institutions = self._known_institutions()
                     index.haystack = {a.id: _haystack(a, institutions) for a in self}
         return index.haystack
 
@@ -386,7 +383,8 @@ class Agreements(Records[Agreement]):
 
     def row(self, agreement: Agreement) -> dict[str, Any]:
         """One flat row for *agreement* (see ``agreement_row``)."""
-        return agreement_row(agreement, self.institutions, self._source_registry())
+        sources = None if self._sources is None else self._sources()
+        return agreement_row(agreement, self._known_institutions(), sources)
 
     def resolve_region(self, region: str | Region) -> str:
         """The code of *region*: a Region, a code, or any name ``regions.lookup`` accepts.
@@ -523,6 +521,8 @@ class Agreements(Records[Agreement]):
         """The ids the indexed criteria allow; None when none was given."""
         if region is None and kind is None and institution is None and implements is None:
             return None
+        if region is not None or kind is not None or institution is not None:
+            _ = self.institutions  # they read the parties: raise now if there are none
         index = self._built_index()
         found: list[Iterable[str]] = []
         if region is not None:

@@ -19,8 +19,10 @@ from ._query import Selection, flatten, rows_to_html
 from .exceptions import ValidationError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ._dataset import Dataset
-    from ._model import Region
+    from ._institutions import Institutions
+    from ._model import Agreement, Region, Source
+    from ._records import Records
+    from ._regions import Regions
 
 __all__ = ["Coverage", "CoverageRow", "coverage"]
 
@@ -147,8 +149,16 @@ class Coverage(Selection[CoverageRow]):
         return rows_to_html(self.to_rows(), caption=caption)
 
 
-def coverage(dataset: Dataset, *, level: str = "regency", body: str | None = None) -> Coverage:
-    """Build the coverage table of *dataset* (see :meth:`pemilu_pks.Dataset.coverage`).
+def coverage(
+    *,
+    regions: Regions,
+    institutions: Institutions,
+    sources: Records[Source],
+    agreements: Iterable[Agreement],
+    level: str = "regency",
+    body: str | None = None,
+) -> Coverage:
+    """Build the coverage table of *agreements* (see :meth:`pemilu_pks.Dataset.coverage`).
 
     A region counts as covered when some agreement has a police party and an
     election body of kind *body* whose ``region`` is exactly that region: a
@@ -169,11 +179,9 @@ def coverage(dataset: Dataset, *, level: str = "regency", body: str | None = Non
         body = key
         kinds = {InstitutionKind(key)}
 
-    institutions = dataset.institutions
-    sources = dataset.sources
     found: dict[str, list[str]] = {}
     urls: dict[str, list[str]] = {}
-    for agreement in dataset.agreements:
+    for agreement in agreements:
         parties = [institutions.get(party.institution) for party in agreement.parties]
         if not any(p is not None and p.kind.is_police for p in parties):
             continue
@@ -187,7 +195,6 @@ def coverage(dataset: Dataset, *, level: str = "regency", body: str | None = Non
                 if url not in urls.setdefault(party.region, []):
                     urls[party.region].append(url)
 
-    regions = dataset.regions
     rows = []
     for province in sorted(regions.children("ID"), key=lambda r: r.code):
         members: list[Region] = [province]

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ._agreements import Agreements
+from ._coverage import Coverage, coverage
 from ._institutions import Institutions
 from ._json import DEFAULT_LIMITS, Limits, decode, dumps
 from ._model import Agreement, Institution, Person, Source
@@ -29,8 +30,6 @@ if TYPE_CHECKING:  # pragma: no cover
         from importlib.resources.abc import Traversable
     else:
         from importlib.abc import Traversable
-
-    from ._coverage import Coverage
 
 __all__ = ["RECORD_TYPES", "Dataset", "bundled_path", "load"]
 
@@ -216,9 +215,14 @@ class Dataset:
             >>> len(pk.load().coverage(level="province", body="kpu"))
             38
         """
-        from ._coverage import coverage
-
-        return coverage(self, level=level, body=body)
+        return coverage(
+            regions=self.regions,
+            institutions=self.institutions,
+            sources=self.sources,
+            agreements=self.agreements,
+            level=level,
+            body=body,
+        )
 
     def __repr__(self) -> str:
         where = f" from {self.path}" if self.path is not None else ""

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from ._model import Extent, Institution, InstitutionKind, JurisdictionArea, Region
-from ._records import Records
+from ._records import Records, context, required
 from ._text import name_key
 from .exceptions import AmbiguousError, DateParseError, NotFoundError, ValidationError
 
@@ -179,13 +179,6 @@ def _kind(kind: InstitutionKind | str) -> InstitutionKind:
         ) from None
 
 
-def _resolver(value: Any) -> Any:
-    """A zero-argument function returning *value*; *value* itself if it is one already."""
-    if value is None or (callable(value) and not hasattr(value, "get")):
-        return value
-    return lambda: value
-
-
 def _tier(institution: Institution) -> int:
     """0 for the most local unit; election bodies and others by their region's level."""
     if institution.kind in _TIER:
@@ -231,8 +224,10 @@ class Institutions(Records[Institution]):
     Args:
         institutions: The records; ids must be unique.
         regions: The region registry names are resolved against (or a
-            function returning it, called on first use); the bundled regions
-            when None.
+            function returning it, called on first use).  Without it, ids,
+            names and aliases still resolve, and anything that reads a region
+            name or code raises a :class:`~pemilu_pks.PemiluPksError` saying
+            it needs the regions.
 
     Example:
         >>> import pemilu_pks as pk
@@ -254,7 +249,7 @@ class Institutions(Records[Institution]):
         regions: Regions | Callable[[], Regions] | None = None,
     ) -> None:
         super().__init__(institutions, kind="institution")
-        self._regions: Callable[[], Regions] | None = _resolver(regions)
+        self._regions = context(regions)
         self._index: _Index | None = None
         self._index_lock = threading.Lock()
 
@@ -262,12 +257,14 @@ class Institutions(Records[Institution]):
 
     @property
     def regions(self) -> Regions:
-        """The region registry names are resolved against."""
-        if self._regions is not None:
-            return self._regions()
-        from ._dataset import load
+        """The region registry names are resolved against.
 
-        return load().regions
+        Raises:
+            PemiluPksError: The registry was built without regions.
+        """
+        return required(
+            self._regions, owner="Institutions", what="regions", example="pk.load().institutions"
+        )
 
     def _tables(self) -> _Index:
         index = self._index

@@ -25,20 +25,36 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ._model import Agreement, Institution, InstitutionKind, Person, Source
 from .exceptions import IntegrityError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ._dataset import Dataset
+    from ._records import Records
+    from ._regions import Regions
 
 __all__ = ["check", "check_records", "validate"]
 
 Problem = tuple[str, str]
 
 
-def check(dataset: Dataset) -> list[Problem]:
+class Parts(Protocol):
+    """What the checks read: a :class:`~pemilu_pks.Dataset`, or anything with its parts."""
+
+    @property
+    def regions(self) -> Regions: ...
+    @property
+    def institutions(self) -> Records[Institution]: ...
+    @property
+    def people(self) -> Records[Person]: ...
+    @property
+    def sources(self) -> Records[Source]: ...
+    @property
+    def agreements(self) -> Records[Agreement]: ...
+
+
+def check(dataset: Parts) -> list[Problem]:
     """Return every integrity problem of *dataset*, with file and JSON path.
 
     Records are numbered in id order, the order of the canonical files.
@@ -60,7 +76,7 @@ def check(dataset: Dataset) -> list[Problem]:
     )
 
 
-def validate(dataset: Dataset) -> None:
+def validate(dataset: Parts) -> None:
     """Raise if *dataset* has any integrity problem.
 
     Raises:

@@ -1,13 +1,19 @@
-"""An immutable collection of records keyed by id: the base of every registry."""
+"""An immutable collection of records keyed by id: the base of every registry.
+
+Also the one rule for a collection's context (the regions or institutions it
+reads but does not hold): whoever builds the collection passes it in, and a
+collection built without it answers from its own records alone or says what
+it needs.
+"""
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import Any, Generic, Protocol, TypeVar
 
-from .exceptions import IntegrityError, NotFoundError, ValidationError
+from .exceptions import IntegrityError, NotFoundError, PemiluPksError, ValidationError
 
 __all__ = ["Records"]
 
@@ -18,6 +24,39 @@ class _HasId(Protocol):
 
 
 R = TypeVar("R", bound=_HasId)
+T = TypeVar("T")
+
+
+def context(value: T | Callable[[], T] | None) -> Callable[[], T] | None:
+    """A collection's context as a function called on first use (None: not given).
+
+    *value* is the context itself (a registry: anything with ``get``) or a
+    zero-argument function returning it, so a dataset can hand its
+    collections parts it has not read yet.
+    """
+    if value is None:
+        return None
+    if callable(value) and not hasattr(value, "get"):
+        return value
+    return lambda: value  # type: ignore[return-value]
+
+
+def required(given: Callable[[], T] | None, *, owner: str, what: str, example: str) -> T:
+    """The context *given*, or a :class:`~pemilu_pks.PemiluPksError` saying what is missing.
+
+    Args:
+        given: The context function (see :func:`context`).
+        owner: The collection class ("Institutions").
+        what: The keyword argument that was not passed ("regions").
+        example: The collection with its context, for the message
+            ("pk.load().institutions").
+    """
+    if given is None:
+        raise PemiluPksError(
+            f"this {owner} was built without {what}, which this needs: pass {what}= "
+            f"(the object or a function returning it) when building it, or use {example}"
+        )
+    return given()
 
 
 class Records(Generic[R]):
