@@ -170,12 +170,11 @@ def fuzz(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def dataset(session: nox.Session) -> None:
-    """Rebuild datasets/ from the curated reference data: nox -s dataset -- PATH/TO/shared/data."""
-    if not session.posargs:
-        session.error("give the folder of the curated reference data: nox -s dataset -- PATH")
+    """Rebuild datasets/ from the repository alone (curated records, region tables, rules)."""
+    folder = session.posargs[0] if session.posargs else "datasets"
     session.install("-e", ".", *group("data"))
-    session.run("python", "scripts/build_datasets.py", *session.posargs)
-    session.run("python", "-m", "frictionless", "validate", "datasets/datapackage.json")
+    session.run("python", "scripts/build_datasets.py", folder)
+    session.run("python", "-m", "frictionless", "validate", f"{folder}/datapackage.json")
 
 
 if __name__ == "__main__":  # pragma: no cover

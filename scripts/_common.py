@@ -1,7 +1,6 @@
-"""Helpers shared by the dataset build scripts: ids and source records.
+"""The id conventions of the curated records, for curators and the scripts.
 
-The build scripts turn the curated reference data (passed as a folder on the
-command line; never read by the library itself) into ``datasets/``.
+``python scripts/_common.py URL`` prints the id a source record for *URL* gets.
 """
 
 from __future__ import annotations
@@ -58,3 +57,8 @@ def read_csv(path: Path) -> list[dict[str, str]]:
     """Read a CSV file with a header row."""
     with path.open(encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
+
+
+if __name__ == "__main__":
+    for url in sys.argv[1:]:
+        print(source_id(url))

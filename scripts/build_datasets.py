@@ -1,30 +1,49 @@
-"""Rebuild ``datasets/`` from the curated reference data.
+"""Rebuild ``datasets/`` from what the repository holds: ``nox -s dataset``.
 
-Usage: ``python scripts/build_datasets.py PATH/TO/reference-data`` where the
-folder holds ``regions/``, ``institutions/`` and ``agreements/`` as curated for
-the project (see docs/dataset.md for provenance).  The output is committed;
-the library reads only ``datasets/``.
+Usage: ``python scripts/build_datasets.py [FOLDER]`` (default: ``datasets/``),
+rewriting the folder in place.
+
+The curated records are the source of truth, edited by hand:
+``agreements.json``, ``people.json``, ``sources.json`` and every record of
+``institutions.json`` except the election bodies.  The build reads them
+(checking each against the model), and writes them back unchanged in
+canonical form: sorted by id, keys sorted, defaults left out.
+
+Two things are generated:
+
+- the KPU and Bawaslu records of ``institutions.json``, one per body
+  nationally and for every province, regency and city of the region tables
+  ``regions/``, following the rules in ``scripts/election_bodies.json``;
+- ``datapackage.json``, the Frictionless descriptor of every file, keeping
+  the dataset version it holds: bump ``version`` there (and add a
+  ``CHANGELOG.md`` entry) when the data changes.
+
+The region tables are not rebuilt here: ``scripts/build_regions.py`` imports
+them from the upstream release.  The result is checked as
+:meth:`pemilu_pks.Dataset.from_path` checks a folder (integrity included).
 """
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from typing import Any
 
-import attrs
-import build_agreements
-import build_institutions
-import build_regions
-from _common import DATASETS
-
-from pemilu_pks._dataset import records_json
+from pemilu_pks._dataset import RECORD_TYPES, Dataset, read_records, records_json
 from pemilu_pks._json import dumps
-from pemilu_pks._model import Source
+from pemilu_pks._model import Institution, InstitutionKind, JurisdictionArea
+from pemilu_pks._regions import Regions
+from pemilu_pks.exceptions import PemiluPksError
 
-#: The dataset version (``YYYY.MM.N``), separate from the package version.
-#: Bump it, and add a ``datasets/CHANGELOG.md`` entry, whenever the data changes.
-DATASET_VERSION = "2026.11.0"
+ROOT = Path(__file__).resolve().parents[1]
+DATASETS = ROOT / "datasets"
+RULES = ROOT / "scripts" / "election_bodies.json"
+
+
+class BuildError(Exception):
+    """The repository's inputs do not make a dataset; the message says where."""
+
 
 _RECORD_FILES = {
     "agreements": "Agreements (MoU and PKS) between election bodies and the police, with "
@@ -70,57 +89,98 @@ _PATTERNS = {
 }
 
 
-def merge_sources(*groups: list[Source]) -> list[Source]:
-    """Merge source lists by id.
+def election_bodies(regions: Regions, rules: dict[str, Any]) -> list[Institution]:
+    """The KPU and Bawaslu records: nationally, and for each province, regency and city."""
+    special: dict[str, dict[str, Any]] = {
+        code: entry for entry in rules["provinces"] for code in entry["codes"]
+    }
+    records = []
+    for key, body in rules["bodies"].items():
+        kind = InstitutionKind(key)
+        national = f"{key}-ri"
+        records.append(
+            Institution(
+                id=national,
+                kind=kind,
+                name=body["national"]["name"],
+                aliases=tuple(body["national"]["aliases"]),
+                region="ID",
+                jurisdiction=(JurisdictionArea(region="ID"),),
+                sources=tuple(body["sources"]["national"]),
+            )
+        )
+        for province in regions.children("ID"):
+            for region in (province, *regions.children(province)):
+                is_province = region is province
+                name = "Provinsi " + region.name if is_province else region.official_name
+                extra = special.get(province.code, {})
+                local = extra.get(key)
+                bare = name.removeprefix("Provinsi ")
+                aliases = [alias.format(region=bare) for alias in (local or {}).get("aliases", ())]
+                if local and is_province:
+                    aliases += local["province_aliases"]
+                level = "province" if is_province else "regency"
+                records.append(
+                    Institution(
+                        id=f"{key}-{region.code}",
+                        kind=kind,
+                        name=f"{body['word']} {name}",
+                        aliases=tuple(aliases),
+                        local_name=local["local_name"].format(region=bare) if local else None,
+                        parent=national if is_province else f"{key}-{province.code}",
+                        region=region.code,
+                        jurisdiction=(JurisdictionArea(region=region.code),),
+                        sources=(*body["sources"][level], *extra.get("sources", ())),
+                        notes=(local["note"],) if local else (),
+                    )
+                )
+    return records
 
-    Records of the same id are combined field by field: a field one record
-    leaves empty takes the other's value, notes are joined; two different
-    values of one field are an error.
+
+def build(folder: Path, rules: Path = RULES) -> None:
+    """Rewrite the dataset *folder* from its curated records, its region tables and *rules*.
+
+    Raises:
+        BuildError: A file is missing or unreadable, or a record does not fit the model.
     """
-    merged: dict[str, Source] = {}
-    for group in groups:
-        for source in group:
-            known = merged.get(source.id)
-            merged[source.id] = source if known is None else _combine(known, source)
-    return sorted(merged.values(), key=lambda s: s.id)
-
-
-def _combine(a: Source, b: Source) -> Source:
-    changes: dict[str, Any] = {}
-    for field in attrs.fields(Source):
-        x, y = getattr(a, field.name), getattr(b, field.name)
-        if field.name == "notes":
-            changes["notes"] = tuple(dict.fromkeys((*x, *y)))
-        elif x == y or y is None or y == field.default:
-            changes[field.name] = x
-        elif x is None or x == field.default:
-            changes[field.name] = y
-        else:
-            raise SystemExit(f"source {a.id}: two values for {field.name}: {x!r} and {y!r}")
-    return Source(**changes)
-
-
-def write(name: str, records: list[Any]) -> None:
-    """Write one canonical record file."""
-    (DATASETS / f"{name}.json").write_text(records_json(name, records), encoding="utf-8")
+    try:
+        records = {name: read_records(folder, name) for name in RECORD_TYPES}
+        version = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))["version"]
+        generated = election_bodies(
+            Regions.from_folder(folder / "regions"),
+            json.loads(rules.read_text(encoding="utf-8")),
+        )
+    except PemiluPksError as exc:  # names the file and the record
+        raise BuildError(str(exc)) from None
+    except (OSError, ValueError, KeyError) as exc:  # datapackage.json's version, or the rules
+        raise BuildError(
+            f"cannot read the version in {folder / 'datapackage.json'} or the rules in {rules}: "
+            f"{exc!r}"
+        ) from None
+    ids = {record.id for record in generated}
+    records["institutions"] = [
+        *(record for record in records["institutions"] if record.id not in ids),
+        *generated,
+    ]
+    for name, items in records.items():
+        (folder / f"{name}.json").write_bytes(records_json(name, items).encode())
+    (folder / "datapackage.json").write_bytes(dumps(datapackage(folder, version)).encode())
 
 
 def main(argv: list[str]) -> None:
-    """Build every part of the dataset."""
-    if len(argv) != 1:
+    """Build the folder given (default ``datasets/``), then load and check it."""
+    if len(argv) > 1:
         raise SystemExit(__doc__)
-    shared = Path(argv[0])
-    build_regions.build(shared / "regions", DATASETS / "regions")
-    institutions, institution_sources = build_institutions.build(shared)
-    agreements, people, agreement_sources = build_agreements.build(shared)
-    write("institutions", institutions)
-    write("agreements", agreements)
-    write("people", people)
-    write("sources", merge_sources(institution_sources, agreement_sources))
-    (DATASETS / "datapackage.json").write_text(dumps(datapackage(DATASETS)), encoding="utf-8")
+    folder = Path(argv[0]) if argv else DATASETS
+    try:
+        build(folder)
+        Dataset.from_path(folder)
+    except (BuildError, PemiluPksError) as exc:
+        raise SystemExit(f"build_datasets: {exc}") from None
+    print(f"build_datasets: {folder} rebuilt")
 
 
-def datapackage(folder: Path) -> dict[str, Any]:
+def datapackage(folder: Path, version: str) -> dict[str, Any]:
     """The Frictionless descriptor of the dataset folder: every file, with schemas for the CSVs."""
     resources: list[dict[str, Any]] = [
         {
@@ -138,7 +198,7 @@ def datapackage(folder: Path) -> dict[str, Any]:
     for path in sorted(regions.rglob("*.csv")):
         stem = path.parent.name if path.parent != regions else path.stem
         if stem not in _REGION_FIELDS:
-            raise SystemExit(f"{path}: no schema for this region file")
+            raise BuildError(f"{path}: no schema for this region file")
         relative = path.relative_to(folder).as_posix()
         name = "regions-" + relative.removeprefix("regions/").removesuffix(".csv").replace("/", "-")
         fields: list[dict[str, Any]] = [
@@ -172,7 +232,7 @@ def datapackage(folder: Path) -> dict[str, Any]:
             "(PKS) that KPU and Bawaslu signed with Polri units for the 2024 elections, with the "
             "institutions, people and Kemendagri regions they refer to."
         ),
-        "version": DATASET_VERSION,
+        "version": version,
         "profile": "data-package",
         "homepage": "https://pemilu-pks.readthedocs.io/",
         "keywords": ["Indonesia", "elections", "KPU", "Bawaslu", "Polri", "Pemilu 2024"],

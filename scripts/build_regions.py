@@ -2,7 +2,7 @@
 
 Usage: ``python scripts/build_regions.py SRC OUT`` (defaults: none; e.g.
 ``python scripts/build_regions.py ../shared/data/regions datasets/regions``),
-or through ``scripts/build_datasets.py``.
+(not needed by ``scripts/build_datasets.py``, which reads the tables it wrote).
 
 Input (*SRC*, see its ``SOURCE.md``): ``provinces.csv``, ``regencies.csv``,
 ``districts.csv``, ``villages.csv`` and ``abbreviations.csv`` as extracted from
