@@ -1,7 +1,7 @@
 """The rules the draft extractor applies, as data: phrases, patterns, bounds, confidences.
 
-Everything language- or domain-specific that :mod:`pemilu_pks._extract`
-matches lives here, one table per concern, so a curator can read and extend a
+Everything language- or domain-specific that the extractor's stages
+(:mod:`pemilu_pks._extract`) match lives here, one table per concern, so a curator can read and extend a
 rule without touching the matching code.  Patterns are Python regular
 expressions, matched case-insensitively unless a table says otherwise.  See
 ``docs/extract.md`` for what each rule means and why.
@@ -11,29 +11,41 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ._model import InstitutionKind, ScopeItem
+from pemilu_pks._model import InstitutionKind, ScopeItem
 
 __all__ = [
+    "ABBREVIATIONS",
     "ACADEMIC_TITLES",
     "AGREEMENT_TERMS",
     "ATTENDANCE_MARKERS",
     "CONFIDENCE",
     "DATASET_WINDOW",
+    "DATELINE_MIN_WORDS",
+    "DOCUMENT_NUMBERS",
     "ELECTION_DAYS",
+    "EVENT_TERMS",
     "FIGURES",
+    "HANDOVER_MARKERS",
     "HONORIFICS",
     "INSTITUTION_HEADS",
     "INSTRUMENT_TERMS",
     "LEVEL_WORDS",
     "LOWER_BOUND_CUES",
+    "LOWER_NAME_WORDS",
     "MISSPELLINGS",
+    "MONTHS",
     "NAME_STOPWORDS",
     "NATIONAL_WORDS",
+    "OTHER_EVENT_CUES",
+    "OTHER_EVENT_REACH",
     "PARENT_CUES",
     "PHOTO_FILE_DATE",
     "POST_TITLES",
+    "PREFIX_TITLES",
+    "REPRESENTED_BY",
     "SCOPE_PHRASES",
     "SIGNING_TERMS",
+    "SIGNING_VERBS",
     "VENUE_WORDS",
     "YEAR_LINES",
 ]
@@ -62,6 +74,58 @@ SIGNING_TERMS = (
     r"\bsinergi",
     r"menjalin",
 )
+
+#: Verbs of the signing itself: a sentence with one tells the signing, and its
+#: date, instrument term and parties are the signing's.
+SIGNING_VERBS = (
+    r"penandatanganan",
+    r"(?:me|di)?nandatangan(?:i|an)?",
+    r"(?:men|di)?tandatangani",
+    r"(?:mem|di)?bubuhkan\s+tanda\s*tangan",
+    r"\bmeneken\b",
+    r"\bteken\b",
+    r"\bditeken\b",
+)
+
+#: After one of these, a sentence speaks of people handing over or receiving
+#: copies of the document, not of the parties ("menyerahkan salinan PKS").
+HANDOVER_MARKERS = (
+    r"\bmenyerahkan\b",
+    r"\bdiserahkan\b",
+    r"\bpenyerahan\b",
+    r"\bsalinan\b",
+)
+
+#: Cues of another event than the signing: a date just after one is that
+#: event's ("saat dikonfirmasi, Senin (25/12/2023)").
+OTHER_EVENT_CUES = (
+    r"dikonfirmasi",
+    r"dihubungi",
+    r"ditemui",
+    r"diwawancarai",
+    r"diwawancara",
+    r"wawancara",
+    r"dimintai\s+keterangan",
+    r"saat\s+dijumpai",
+    r"\bdiperbarui\b",
+    r"\bdiperbaharui\b",
+    r"\bupdate\b",
+    r"\bditerbitkan\b",
+    r"\bdipublikasikan\b",
+    r"\bdiunggah\b",
+    r"\bpemungutan\s+suara\b",
+    r"\bhari\s+(?:pemungutan|pencoblosan)\b",
+)
+
+#: How far after an other-event cue (characters) a date is still that event's.
+OTHER_EVENT_REACH = 40
+
+#: Words of an event that are not signing verbs: a sentence with one may give
+#: the signing's date ("Kegiatan tersebut berlangsung Senin (25/09/2023)").
+EVENT_TERMS = (r"\bkegiatan\b", r"\bacara\b", r"berlangsung", r"digelar", r"dilaksanakan")
+
+#: "X diwakili Y": Y signed for X.
+REPRESENTED_BY = (r"\bdiwakili(?:kan)?\b", r"\bmewakili\b")
 
 #: After one of these, a sentence lists attendees and witnesses, not parties.
 ATTENDANCE_MARKERS = (
@@ -131,7 +195,21 @@ LEVEL_WORDS = {
     "kabupaten": "regency",
     "kab.": "regency",
     "kota": "city",
+    "propinsi": "province",
 }
+
+#: Lower-case words that continue a region's name after a capitalised one
+#: ("kabupaten Tanjung Jabung barat").
+LOWER_NAME_WORDS = frozenset(
+    {"barat", "timur", "utara", "selatan", "tengah", "tenggara", "laut", "daya", "hulu", "hilir",
+     "raya", "baru", "kota"}
+)  # fmt: skip
+
+#: Abbreviations whose full stop does not end a sentence ("Kombes Pol. Budi").
+ABBREVIATIONS = frozenset(
+    {"pol", "irjen", "kombes", "brigjen", "drs", "dr", "hj", "h", "m", "st", "kab", "prov", "no",
+     "jl", "ir"}
+)  # fmt: skip
 
 #: Words after a head that make it the national body (KPU RI, Bawaslu RI).
 NATIONAL_WORDS = (r"RI\b", r"Republik\s+Indonesia")
@@ -179,6 +257,10 @@ HONORIFICS = frozenset({"h", "hj", "haji", "hajjah"})
 #: the 2024 Pilkada year.  A draft's date never leaves this window.
 DATASET_WINDOW = (dt.date(2022, 12, 29), dt.date(2024, 12, 31))
 
+#: Indonesian month names (January first), as dates in news write them.
+MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+          "September", "Oktober", "November", "Desember")  # fmt: skip
+
 #: Lines that give the article's year ("COPYRIGHT © ANTARA News … 2023").
 YEAR_LINES = (r"(?:copyright|hak\s+cipta)\s*(?:©|\(c\))?[^\n]{0,80}?\b(20\d\d)\b",)
 
@@ -204,8 +286,12 @@ ELECTION_DAYS = ((14, 2, "Pemilu"), (27, 11, "Pilkada"))
 VENUE_WORDS = (
     "Aula", "Gedung", "Kantor", "Hotel", "Ruang", "Ballroom", "Balai", "Balaikota", "Balai Kota",
     "Mako", "Mapolda", "Mapolres", "Mapolresta", "Pendopo", "Pendapa", "Auditorium", "Graha",
-    "Rupatama", "Lobby", "Lobi", "Markas",
+    "Rupatama", "Lobby", "Lobi", "Markas", "Wisma", "Rumah Dinas", "Rumah Jabatan", "Rujab",
+    "Pendapa", "Sekretariat", "Kafe", "Cafe", "Restoran", "Rumah Makan", "Resto",
 )  # fmt: skip
+
+#: A dateline opens a paragraph: at least this many words follow its dash.
+DATELINE_MIN_WORDS = 6
 
 # --- scope, parent, figures ------------------------------------------------------
 
@@ -213,16 +299,24 @@ VENUE_WORDS = (
 SCOPE_PHRASES: dict[ScopeItem, tuple[str, ...]] = {
     ScopeItem.DATA_EXCHANGE: (
         r"pertukaran\s+(?:dan\s+pemanfaatan\s+)?(?:data|informasi)",
+        r"tukar[\s-]+menukar\s+(?:data|informasi)",
         r"pemanfaatan\s+data",
     ),
-    ScopeItem.SECURITY_ASSISTANCE: (r"bantuan\s+pengamanan",),
+    ScopeItem.SECURITY_ASSISTANCE: (
+        r"bantuan\s+pengaman(?:an)?\b",
+        r"(?:dukungan|permintaan|pemberian)\s+(?:bantuan\s+)?pengamanan",
+    ),
     ScopeItem.LAW_ENFORCEMENT: (r"penegak+an\s+hukum", r"gakkumdu"),
-    ScopeItem.TECHNICAL_REGULATION: (r"(?:perumusan|penyusunan)\s+peraturan\s+teknis",),
+    ScopeItem.TECHNICAL_REGULATION: (
+        r"(?:perumusan|penyusunan|pembentukan)\s+(?:peraturan|regulasi)\s+teknis",
+    ),
     ScopeItem.CAPACITY_BUILDING: (
-        r"peningkatan\s+kapasitas",
+        r"peningkatan\s+(?:kapasitas|kompetensi)",
         r"pemanfaatan\s+(?:SDM|sumber\s+daya\s+manusia)",
     ),
-    ScopeItem.FACILITIES: (r"pemanfaatan\s+sarana(?:\s+dan\s+prasarana)?",),
+    ScopeItem.FACILITIES: (
+        r"(?:pemanfaatan|penggunaan|penyediaan)\s+sarana(?:\s+dan\s+prasarana)?",
+    ),
 }
 
 #: Phrases that introduce the agreement this one follows.
