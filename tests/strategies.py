@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from pemilu_pks import (
     Agreement,
+    Basis,
     Confidence,
     Extent,
     Figure,
@@ -165,15 +166,21 @@ def regions(draw: st.DrawFn) -> Region:
 
 @st.composite
 def jurisdiction_areas(
-    draw: st.DrawFn, codes: st.SearchStrategy[str] | None = None
+    draw: st.DrawFn,
+    codes: st.SearchStrategy[str] | None = None,
+    source_ids: st.SearchStrategy[str] | None = None,
 ) -> JurisdictionArea:
-    """One region of a jurisdiction, whole or partial, with optional validity dates."""
+    """One region of a jurisdiction, whole or partial, stated (with sources) or presumed."""
     start, end = draw(_validity())
+    basis = draw(st.sampled_from(Basis))
+    cited = st.lists(_or_ids(source_ids), min_size=1 if basis is Basis.STATED else 0, max_size=2)
     return JurisdictionArea(
         region=draw(codes if codes is not None else region_codes()),
         extent=draw(st.sampled_from(Extent)),
+        basis=basis,
         valid_from=start,
         valid_to=end,
+        sources=tuple(draw(cited)),
         note=draw(optional(texts())),
     )
 
@@ -199,7 +206,7 @@ def institutions(
         parent=draw(parents if parents is not None else optional(record_ids())),
         region=draw(optional(codes)),
         seat=draw(optional(codes)),
-        jurisdiction=tuple(draw(st.lists(jurisdiction_areas(codes), max_size=3))),
+        jurisdiction=tuple(draw(st.lists(jurisdiction_areas(codes, source_ids), max_size=3))),
         valid_from=start,
         valid_to=end,
         sources=tuple(draw(st.lists(_or_ids(source_ids), max_size=2))),

@@ -17,13 +17,14 @@ from typing import TYPE_CHECKING, Any
 
 from . import _notebook  # noqa: F401 - gives the record classes a Jupyter _repr_html_
 from ._agreements import Agreements
-from ._coverage import Coverage, CoverageRow
+from ._coverage import Coverage, CoverageRow, CoveringUnit
 from ._dataset import Dataset, load
 from ._dates import UncertainDate, Weekday, parse_date
 from ._institutions import Institutions
 from ._json import Limits, from_json, to_json
 from ._model import (
     Agreement,
+    Basis,
     Confidence,
     Extent,
     Figure,
@@ -84,9 +85,11 @@ __all__ = [
     "Agreement",
     "Agreements",
     "AmbiguousError",
+    "Basis",
     "Confidence",
     "Coverage",
     "CoverageRow",
+    "CoveringUnit",
     "DataError",
     "Dataset",
     "DateParseError",

@@ -26,6 +26,8 @@ from ._regions import Regions
 from .exceptions import DataError, IntegrityError, ValidationError
 
 if TYPE_CHECKING:  # pragma: no cover
+    import datetime as dt
+
     if sys.version_info >= (3, 11):
         from importlib.resources.abc import Traversable
     else:
@@ -194,26 +196,42 @@ class Dataset:
         """The agreements (see :class:`~pemilu_pks.Agreements`)."""
         return self._part("agreements")  # type: ignore[no-any-return]
 
-    def coverage(self, level: str = "regency", body: str | None = None) -> Coverage:
+    def coverage(
+        self,
+        level: str = "regency",
+        body: str | None = None,
+        *,
+        on: dt.date | str | None = None,
+    ) -> Coverage:
         """Which regions have a documented agreement between an election body and the police.
 
         A region is covered when an agreement has a police party and an
         election body (of kind *body*) constituted for exactly that region.
+        Each row also names the police units covering the region on day *on*
+        (Polda for a province, Polres-level units for a regency or city) with
+        the basis of their jurisdiction, ``stated`` or ``presumed``, and
+        whether they are a party to the row's agreements.
 
         Args:
             level: ``"province"`` (38 rows) or ``"regency"`` (514 rows: regencies and cities).
             body: ``"kpu"``, ``"bawaslu"``, or None for either.
+            on: The day for the covering police units (``YYYY-MM-DD`` or a
+                date); None ignores their validity dates.
 
         Returns:
             A :class:`~pemilu_pks.Coverage`, one row per region, in code order.
 
         Raises:
             ValidationError: *level* or *body* is not an allowed value.
+            DateParseError: *on* is not a date.
 
         Example:
             >>> import pemilu_pks as pk
-            >>> len(pk.load().coverage(level="province", body="kpu"))
+            >>> table = pk.load().coverage(level="province", body="kpu", on="2024-02-14")
+            >>> len(table)
             38
+            >>> [str(unit) for row in table if row.region == "94" for unit in row.police]
+            ['Polda Papua (stated)']
         """
         return coverage(
             regions=self.regions,
@@ -222,6 +240,7 @@ class Dataset:
             agreements=self.agreements,
             level=level,
             body=body,
+            on=on,
         )
 
     def __repr__(self) -> str:

@@ -22,7 +22,7 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from ._model import Extent, Institution, InstitutionKind, JurisdictionArea, Region
+from ._model import Basis, Extent, Institution, InstitutionKind, JurisdictionArea, Region
 from ._records import Records, context, required
 from ._text import name_key
 from .exceptions import AmbiguousError, DateParseError, NotFoundError, ValidationError
@@ -140,7 +140,7 @@ def _ancestors_and_self(code: str) -> list[str]:
     return [".".join(parts[:end]) for end in range(len(parts), 0, -1)] + [COUNTRY]
 
 
-def _as_day(on: object) -> dt.date | None:
+def as_day(on: object) -> dt.date | None:
     if on is None:
         return None
     if isinstance(on, dt.datetime):
@@ -167,6 +167,18 @@ def _kinds(kinds: Iterable[InstitutionKind | str] | None) -> frozenset[Instituti
     if isinstance(kinds, (str, InstitutionKind)):
         kinds = [kinds]
     return frozenset(_kind(kind) for kind in kinds)
+
+
+def _basis(basis: Basis | str | None) -> Basis | None:
+    if basis is None or isinstance(basis, Basis):
+        return basis
+    try:
+        return Basis(str(basis).strip().casefold())
+    except ValueError:
+        allowed = ", ".join(repr(b.value) for b in Basis)
+        raise ValidationError(
+            [("basis", f"{basis!r} is not a basis; allowed: {allowed} or None (both)")]
+        ) from None
 
 
 def _kind(kind: InstitutionKind | str) -> InstitutionKind:
@@ -441,27 +453,33 @@ class Institutions(Records[Institution]):
         on: dt.date | str | None = None,
         *,
         kinds: Iterable[InstitutionKind | str] | None = None,
+        basis: Basis | str | None = None,
     ) -> tuple[tuple[Institution, JurisdictionArea], ...]:
         """Like :meth:`covering`, with the jurisdiction area that puts each unit there.
 
         The area says whether the unit covers the whole region or part of it,
-        and why (its ``note``).
+        whether a source states it or it is presumed from the unit's name
+        (its ``basis``), and why (its ``note`` and ``sources``).
 
         Example:
             >>> import pemilu_pks as pk
-            >>> [(unit.id, area.extent.value) for unit, area in
+            >>> [(unit.id, area.extent.value, area.basis.value) for unit, area in
             ...  pk.load().institutions.covering_areas("36.03", on="2024-02-14")]  # doctest: +NORMALIZE_WHITESPACE
-            [('polres-metro-tangerang-kota', 'partial'), ('polresta-tangerang', 'partial'),
-             ('polda-banten', 'partial'), ('polda-metro-jaya', 'partial')]
+            [('polres-metro-tangerang-kota', 'partial', 'stated'),
+             ('polresta-tangerang', 'partial', 'stated'),
+             ('polda-banten', 'partial', 'stated'), ('polda-metro-jaya', 'partial', 'stated')]
         """
-        day = _as_day(on)
+        day = as_day(on)
         wanted = _kinds(kinds)
+        wanted_basis = _basis(basis)
         code = self._region_code(region)
         tables = self._tables()
         found: dict[str, tuple[Institution, JurisdictionArea]] = {}
         for candidate in _ancestors_and_self(code):
             for institution, area in tables.by_region.get(candidate, []):
                 if institution.kind not in wanted or institution.id in found:
+                    continue
+                if wanted_basis is not None and area.basis is not wanted_basis:
                     continue
                 if candidate != code and area.extent is not Extent.WHOLE:
                     continue  # part of an enclosing region: not known to hold this one
@@ -475,6 +493,7 @@ class Institutions(Records[Institution]):
         on: dt.date | str | None = None,
         *,
         kinds: Iterable[InstitutionKind | str] | None = None,
+        basis: Basis | str | None = None,
     ) -> tuple[Institution, ...]:
         """The units whose jurisdiction holds *region* (on day *on*), most local first.
 
@@ -486,6 +505,11 @@ class Institutions(Records[Institution]):
         30 Nov 2024.  A part of a region covered only partly (a kecamatan of
         Kabupaten Tangerang) is not attributed to any unit of that level.
 
+        Most Polres are known to cover their regency only by their name: such
+        areas are *presumed* (see :class:`~pemilu_pks.Basis`) and are returned
+        unless ``basis="stated"`` asks for what a source states.  Use
+        :meth:`covering_areas` to see each unit's basis.
+
         Args:
             region: A region code ("12.20"), any name the region registry
                 accepts ("Paluta", "Kabupaten Padang Lawas Utara") or a Region.
@@ -493,6 +517,8 @@ class Institutions(Records[Institution]):
             kinds: Institution kinds to return; by default the territorial
                 police (Polda, Polres, Polresta, Polrestabes, Polsek).  Pass
                 e.g. ``["kpu", "bawaslu"]`` for the election bodies of the region.
+            basis: ``"stated"`` for areas a cited source states, ``"presumed"``
+                for areas presumed from a unit's name, None (the default) for both.
 
         Returns:
             The units, Polsek before Polres before Polda before Polri; election
@@ -503,6 +529,7 @@ class Institutions(Records[Institution]):
                 institution kind.
             AmbiguousError: The region name fits several regions.
             DateParseError: *on* is not a date.
+            ValidationError: *basis* is not ``"stated"``, ``"presumed"`` or None.
 
         Example:
             >>> import pemilu_pks as pk
@@ -511,7 +538,9 @@ class Institutions(Records[Institution]):
             >>> [unit.id for unit in pk.load().institutions.covering("94", on="2024-12-01")]
             ['polda-papua-tengah']
         """
-        return tuple(unit for unit, _ in self.covering_areas(region, on, kinds=kinds))
+        return tuple(
+            unit for unit, _ in self.covering_areas(region, on, kinds=kinds, basis=basis)
+        )
 
     def for_region(
         self, region: str | Region, kind: InstitutionKind | str | None = None

@@ -10,7 +10,8 @@ and files:
   institutions;
 - parent chains (of agreements, of institutions) have no cycles; related
   agreements name each other;
-- every agreement cites at least one source;
+- every agreement cites at least one source (a stated jurisdiction area
+  cites one by construction), and the sources of jurisdiction areas exist;
 - date bounds are ordered and hold a day on the stated weekday;
 - each election body that is a party lies in the jurisdiction of a police
   party (when that police unit's jurisdiction or region is known).
@@ -189,8 +190,10 @@ def _check_institution(ctx: _Context, path: str, institution: Institution) -> No
     ctx.region(f"{path}.region", institution.region)
     ctx.region(f"{path}.seat", institution.seat)
     for index, area in enumerate(institution.jurisdiction):
-        ctx.region(f"{path}.jurisdiction[{index}].region", area.region)
-        _ordered(ctx, f"{path}.jurisdiction[{index}]", area.valid_from, area.valid_to)
+        where = f"{path}.jurisdiction[{index}]"
+        ctx.region(f"{where}.region", area.region)
+        _ordered(ctx, where, area.valid_from, area.valid_to)
+        ctx.cite(f"{where}.sources", area.sources)
     _ordered(ctx, path, institution.valid_from, institution.valid_to)
     ctx.cite(f"{path}.sources", institution.sources)
 

@@ -21,6 +21,7 @@ from ._ranks import PoliceRank
 
 __all__ = [
     "Agreement",
+    "Basis",
     "Confidence",
     "Extent",
     "Figure",
@@ -131,6 +132,19 @@ class Extent(enum.Enum):
     PARTIAL = "partial"
 
 
+class Basis(enum.Enum):
+    """Why a region is in a police unit's jurisdiction.
+
+    A *presumed* area is a labelled presumption, never a hidden one: queries
+    can leave it out (``covering(..., basis="stated")``) and every table shows it.
+    """
+
+    STATED = "stated"
+    """A cited source states that the unit covers the area."""
+    PRESUMED = "presumed"
+    """The unit carries the region's name and no source seen states its area."""
+
+
 class Instrument(enum.Enum):
     """The kind of legal instrument."""
 
@@ -202,6 +216,12 @@ def _ordered_validity(
         raise ValueError(msg)
 
 
+def _stated_cites(instance: Any, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    if instance.basis is Basis.STATED and not value:
+        msg = "a stated area must cite at least one source (or be presumed)"
+        raise ValueError(msg)
+
+
 def _during(valid_from: dt.date | None, valid_to: dt.date | None, on: dt.date | None) -> bool:
     return on is None or (
         (valid_from is None or valid_from <= on) and (valid_to is None or on <= valid_to)
@@ -257,8 +277,12 @@ class JurisdictionArea:
     Attributes:
         region: The region code.
         extent: Whether the whole region or only part of it is covered.
+        basis: ``stated`` when a cited source says the institution covers the
+            area; ``presumed`` when it only carries the region's name (the
+            default, so an area without a basis never claims a source).
         valid_from: First day of coverage, when known (None = since before 2022).
         valid_to: Last day of coverage, when known (None = still covered).
+        sources: Ids of the sources that state the area; a stated area has at least one.
         note: Which part, and the evidence.
 
     Example:
@@ -273,8 +297,10 @@ class JurisdictionArea:
 
     region: str = _code()
     extent: Extent = Extent.WHOLE
+    basis: Basis = Basis.PRESUMED
     valid_from: dt.date | None = None
     valid_to: dt.date | None = attrs.field(default=None, validator=_ordered_validity)
+    sources: tuple[str, ...] = attrs.field(default=(), validator=_stated_cites)
     note: str | None = None
 
     def valid_on(self, on: dt.date | None) -> bool:
