@@ -194,8 +194,52 @@ class TestRegionsAndInstitutions:
         assert "polres-tapanuli-selatan" in out
 
 
+class TestCovering:
+    """pemilu-pks institutions --covering."""
+
+    def test_unit_and_basis(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The bundled registry answers with the unit, its extent and its basis."""
+        status, out, _ = run(
+            capsys, "institutions", "--covering", "Paluta", "--on", "2024-02-14"
+        )
+        assert 0 == status
+        assert ["polres-tapanuli-selatan", "polres", "Polres", "Tapanuli", "Selatan", "whole",
+                "stated"] == out.splitlines()[1].split()  # fmt: skip
+        assert "covering Kabupaten Padang Lawas Utara (12.20) on 2024-02-14" in out
+
+    def test_presumed_is_shown_and_can_be_left_out(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A presumed area says so in the table and the footer; --basis stated drops it."""
+        _, out, _ = run(capsys, "institutions", "--covering", "Kapuas Hulu", "--format", "csv")
+        rows = {row["id"]: row for row in csv.DictReader(io.StringIO(out))}
+        assert "presumed" == rows["polres-kapuas-hulu"]["basis"]
+        _, out, _ = run(capsys, "institutions", "--covering", "Kapuas Hulu")
+        assert "presumed: the unit carries the region's name" in out
+        _, out, _ = run(capsys, "institutions", "--covering", "Kapuas Hulu", "--basis", "stated")
+        assert "polres-kapuas-hulu" not in out
+
+    def test_misuse(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--on without --covering is a usage error (exit 2), with one message."""
+        with pytest.raises(SystemExit) as exit_info:
+            run(capsys, "institutions", "--on", "2024-02-14")
+        assert 2 == exit_info.value.code
+        assert "--covering" in capsys.readouterr().err
+
+
 class TestCoverage:
     """pemilu-pks coverage."""
+
+    def test_police_column(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The table names each regency's covering units with their basis; JSON lists them."""
+        _, out, _ = run(capsys, "coverage", "--province", "Sumut", "--body", "kpu", "--on",
+                        "2024-02-14")  # fmt: skip
+        line = next(row for row in out.splitlines() if row.startswith("12.20"))
+        assert "Polres Tapanuli Selatan (stated, signed)" in line
+        _, out, _ = run(capsys, "coverage", "--province", "Sumut", "--format", "json")
+        row = next(r for r in json.loads(out) if r["region"] == "12.20")
+        assert [{"basis": "stated", "extent": "whole", "institution": "polres-tapanuli-selatan",
+                 "name": "Polres Tapanuli Selatan", "signed": True}] == row["police"]  # fmt: skip
 
     def test_table_and_json(self, capsys: pytest.CaptureFixture[str], data: str) -> None:
         """A table with a summary line; JSON with lists."""

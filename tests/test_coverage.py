@@ -84,6 +84,8 @@ class TestSummary:
             "uncovered": 511,
             "share_covered": round(3 / 514, 4),
             "agreements": 2,
+            "with_police": 3,
+            "with_stated_police": 0,
         } == summary
 
     def test_by_province(self, ds: pk.Dataset) -> None:
@@ -106,3 +108,40 @@ class TestSummary:
         assert 2 == int(frame["covered"].sum())
         assert "2 of 38 regions" in table._repr_html_()
         assert "2 of 38 regions covered" in repr(table)
+
+
+class TestCoveringPolice:
+    """Each row names the police units covering its region, with their basis."""
+
+    def test_presumed_by_default(self, ds: pk.Dataset) -> None:
+        """An area without a basis in the JSON is presumed, and the row says so."""
+        row = rows_by_code(ds.coverage(level="regency", body="kpu"))["12.03"]
+        assert [pk.Basis.PRESUMED] == [unit.basis for unit in row.police]
+
+    def test_bundled_stated_and_signed(self) -> None:
+        """Padang Lawas Utara: Polres Tapanuli Selatan, stated, signed with its KPU."""
+        table = pk.load().coverage(level="regency", body="kpu", on="2024-02-14")
+        row = rows_by_code(table)["12.20"]
+        expected = pk.CoveringUnit(
+            institution="polres-tapanuli-selatan",
+            name="Polres Tapanuli Selatan",
+            extent=pk.Extent.WHOLE,
+            basis=pk.Basis.STATED,
+            signed=True,
+        )
+        assert (expected,) == row.police
+        assert row.signed_with_covering_police
+        assert "Polres Tapanuli Selatan (stated, signed)" == str(expected)
+
+    @pytest.mark.parametrize(
+        ("on", "expected"), [("2024-02-14", ["polda-papua"]), ("2024-12-01", ["polda-papua-tengah"])]
+    )
+    def test_province_level_names_the_polda_of_the_day(self, on: str, expected: list[str]) -> None:
+        """Papua Tengah is Polda Papua's on Pemilu day and Polda Papua Tengah's in December 2024."""
+        row = rows_by_code(pk.load().coverage(level="province", on=on))["94"]
+        assert expected == [unit.institution for unit in row.police]
+
+    def test_bad_day(self, ds: pk.Dataset) -> None:
+        """A malformed day is a DateParseError."""
+        with pytest.raises(pk.DateParseError):
+            ds.coverage(on="14/02/2024")

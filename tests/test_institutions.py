@@ -254,6 +254,28 @@ class TestJurisdiction:
             code: area.extent for code, area in areas.items()
         }
 
+    def test_basis_filters_presumptions(self, institutions: pk.Institutions) -> None:
+        """basis="stated" leaves out units whose area is only presumed; None gives both."""
+        both = institutions.covering("61.06", on="2024-02-14")
+        stated = institutions.covering("61.06", on="2024-02-14", basis="stated")
+        presumed = institutions.covering("61.06", on="2024-02-14", basis=pk.Basis.PRESUMED)
+        assert set(both) == set(stated) | set(presumed)
+        assert not set(stated) & set(presumed)
+        assert "polres-kapuas-hulu" in [unit.id for unit in presumed]
+
+    def test_stated_areas_cite_sources(self, institutions: pk.Institutions) -> None:
+        """Every stated area cites a source; every presumed one says so in its note."""
+        areas = [area for unit in institutions for area in unit.jurisdiction]
+        assert all(area.sources for area in areas if area.basis is pk.Basis.STATED)
+        presumed = [area for area in areas if area.basis is pk.Basis.PRESUMED]
+        assert presumed
+        assert all((area.note or "").startswith("Presumed") for area in presumed)
+
+    def test_bad_basis(self, institutions: pk.Institutions) -> None:
+        """An unknown basis is a ValidationError naming the allowed values."""
+        with pytest.raises(pk.ValidationError, match="stated"):
+            institutions.covering("61.06", basis="guessed")
+
     def test_airport_police_have_no_region(self, institutions: pk.Institutions) -> None:
         """Polresta Bandara Soekarno-Hatta is a functional unit."""
         unit = institutions.lookup("polresta-bandara-soekarno-hatta")

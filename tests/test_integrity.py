@@ -177,6 +177,25 @@ class TestReferences:
             "people.json: $.people[0].posts[0].sources[0]",
         } == {path for path, _ in problems(sources=[])}
 
+    def test_stated_area_cites_a_known_source(self) -> None:
+        """The sources of a stated jurisdiction area must be in sources.json."""
+        stated = pk.JurisdictionArea(region="63", basis=pk.Basis.STATED, sources=("elsewhere",))
+        assert [
+            (
+                "institutions.json: $.institutions[1].jurisdiction[0].sources[0]",
+                "unknown source 'elsewhere'",
+            )
+        ] == problems(institutions=[kpu(), polda(jurisdiction=(stated,))])
+        known = attrs.evolve(stated, sources=("banuatoday",))
+        assert [] == problems(institutions=[kpu(), polda(jurisdiction=(known,))])
+
+    def test_presumed_area_needs_no_source(self) -> None:
+        """A presumed area is consistent without sources; a stated one cannot be built without."""
+        assert pk.Basis.PRESUMED == polda().jurisdiction[0].basis
+        assert [] == problems()
+        with pytest.raises(ValueError, match="stated area must cite"):
+            pk.JurisdictionArea(region="63", basis=pk.Basis.STATED)
+
     def test_unknown_parent_and_related(self) -> None:
         """Parent and related agreements must exist."""
         bad = agreement(parent="2022-12-29-kpu-ri-polri", related=("nope",))

@@ -92,3 +92,15 @@ class TestJsonSchema:
         """Changing the returned schema does not change the next one."""
         pk.json_schema(pk.Party)["properties"].clear()
         assert pk.json_schema(pk.Party)["properties"]
+
+    def test_jurisdiction_basis(self) -> None:
+        """A missing basis reads as presumed; a stated area without sources is invalid, as in the library."""
+        schema = pk.json_schema(pk.JurisdictionArea)
+        assert "presumed" == schema["properties"]["basis"]["default"]
+        check = validator(pk.JurisdictionArea)
+        bad = {"region": "63", "basis": "stated"}
+        assert not check.is_valid(bad)
+        with pytest.raises(pk.ValidationError, match="stated area must cite"):
+            pk.from_json(json.dumps(bad), pk.JurisdictionArea)
+        assert check.is_valid({"region": "63", "basis": "stated", "sources": ["x"]})
+        assert pk.Basis.PRESUMED == pk.from_json('{"region": "63"}', pk.JurisdictionArea).basis

@@ -309,9 +309,24 @@ def _regions(args: argparse.Namespace) -> int:
 def _configure_institutions(parser: argparse.ArgumentParser) -> None:
     from ._model import InstitutionKind
 
+    from ._model import Basis
+
     parser.add_argument("name", nargs="?", help='one institution, by id or name ("Polres Tapsel")')
     parser.add_argument("--kind", "-k", choices=[k.value for k in InstitutionKind])
     parser.add_argument("--region", "-r", help="constituted for this region or one inside it")
+    parser.add_argument(
+        "--covering",
+        "-c",
+        metavar="REGION",
+        help="the police units whose jurisdiction holds this region, with their basis",
+    )
+    parser.add_argument("--on", metavar="YYYY-MM-DD", help="with --covering: on this day")
+    parser.add_argument(
+        "--basis",
+        choices=[b.value for b in Basis],
+        help="with --covering: only stated areas, or only presumed ones (default: both)",
+    )
+    parser.set_defaults(usage_error=parser.error)
     add_format(parser)
 
 
@@ -321,6 +336,10 @@ def _institutions(args: argparse.Namespace) -> int:
     from ._query import flatten
 
     ds = dataset(args)
+    if args.covering is not None:
+        return _covering(ds, args)
+    if args.on is not None or args.basis is not None:
+        args.usage_error("--on and --basis go with --covering REGION")
     found = [ds.agreements.resolve_institution(args.name)] if args.name else list(ds.institutions)
     if args.kind:
         found = [i for i in found if i.kind.value == args.kind]
@@ -344,6 +363,59 @@ def _institutions(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _covering(ds: Dataset, args: argparse.Namespace) -> int:
+    """``institutions --covering REGION``: each unit with the area that puts it there."""
+    from ._converter import unstructure
+
+    if args.name or args.region:
+        args.usage_error("--covering REGION takes no NAME and no --region")
+    region = ds.regions.get(ds.agreements.resolve_region(args.covering))
+    assert region is not None  # resolve_region returns known codes only
+    kinds = [args.kind] if args.kind else None
+    pairs = ds.institutions.covering_areas(region.code, args.on, kinds=kinds, basis=args.basis)
+
+    def row(pair: Any) -> dict[str, Any]:
+        unit, area = pair
+        return {
+            "id": unit.id,
+            "kind": unit.kind.value,
+            "name": unit.name,
+            "region": area.region,
+            "extent": area.extent.value,
+            "basis": area.basis.value,
+            "valid_from": area.valid_from,
+            "valid_to": area.valid_to,
+            "sources": "; ".join(area.sources),
+            "note": area.note,
+        }
+
+    when = f" on {args.on}" if args.on else ""
+    presumed = sum(area.basis.value == "presumed" for _, area in pairs)
+    footer = f"{_plural(len(pairs), 'unit')} covering {region.official_name} ({region.code}){when}"
+    if presumed:
+        footer += (
+            f"; {presumed} presumed: the unit carries the region's name and no source seen "
+            "states its area (--basis stated leaves it out)"
+        )
+    emit(
+        pairs,
+        fmt=args.format,
+        out=sys.stdout,
+        headers=("ID", "KIND", "NAME", "EXTENT", "BASIS"),
+        cells=lambda pair: (
+            pair[0].id,
+            pair[0].kind.value,
+            pair[0].name,
+            pair[1].extent.value,
+            pair[1].basis.value,
+        ),
+        row=row,
+        data=lambda pair: {"institution": unstructure(pair[0]), "area": unstructure(pair[1])},
+        footer=footer,
+    )
+    return EXIT_OK
+
+
 # --- coverage ---------------------------------------------------------------------------
 
 
@@ -354,15 +426,19 @@ def _configure_coverage(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--missing", action="store_true", help="only regions without a documented agreement"
     )
+    parser.add_argument(
+        "--on", metavar="YYYY-MM-DD", help="the day for the covering police units (default: any)"
+    )
     add_format(parser)
 
 
 @subcommand("coverage", "which regions have a documented agreement", _configure_coverage)
 def _coverage(args: argparse.Namespace) -> int:
+    from ._converter import unstructure
     from ._query import flatten
 
     ds = dataset(args)
-    result = ds.coverage(level=args.level, body=args.body)
+    result = ds.coverage(level=args.level, body=args.body, on=args.on)
     rows = list(result)
     if args.province:
         code = ds.agreements.resolve_region(args.province)
@@ -375,16 +451,22 @@ def _coverage(args: argparse.Namespace) -> int:
         rows,
         fmt=args.format,
         out=sys.stdout,
-        headers=("CODE", "REGION", "PROVINCE", "COVERED", "AGREEMENTS"),
+        headers=("CODE", "REGION", "PROVINCE", "COVERED", "POLICE (BASIS)", "AGREEMENTS"),
         cells=lambda r: (
             r.region,
             r.official_name,
             r.province_name,
             "yes" if r.covered else "no",
+            "; ".join(map(str, r.police)) or "none known",
             ", ".join(r.agreements),
         ),
-        row=flatten,
-        data=lambda r: {**flatten(r), "agreements": list(r.agreements), "sources": list(r.sources)},
+        row=lambda r: {**flatten(r), "police": "; ".join(map(str, r.police))},
+        data=lambda r: {
+            **flatten(r),
+            "agreements": list(r.agreements),
+            "sources": list(r.sources),
+            "police": unstructure(list(r.police)),
+        },
         footer=f"{covered} of {_plural(len(rows), 'region')} with a documented {who}–police agreement",
     )
     return EXIT_OK

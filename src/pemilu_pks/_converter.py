@@ -112,6 +112,21 @@ def converter() -> Converter:
         return structure_list
 
     conv.register_structure_hook_factory(_is_list, list_factory)
+
+    # A presumption is never silent: an area's basis is written even at its default.
+    from cattrs.gen import make_dict_unstructure_fn, override
+
+    from ._model import JurisdictionArea
+
+    conv.register_unstructure_hook(
+        JurisdictionArea,
+        make_dict_unstructure_fn(
+            JurisdictionArea,
+            conv,
+            _cattrs_omit_if_default=True,
+            basis=override(omit_if_default=False),
+        ),
+    )
     return conv
 
 

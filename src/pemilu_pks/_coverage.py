@@ -190,7 +190,7 @@ class Coverage(Selection[CoverageRow]):
             "share_covered": round(covered / regions, 4) if regions else 0.0,
             "agreements": len({a for row in self for a in row.agreements}),
             "with_police": regions - len(self.without_police),
-            "police_stated": sum(
+            "with_stated_police": sum(
                 any(unit.basis is Basis.STATED for unit in row.police) for row in self
             ),
         }

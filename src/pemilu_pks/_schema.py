@@ -107,6 +107,8 @@ def _class_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
             prop = {**prop, "pattern": _PATTERNS[field.name]}
         if field.name in docs:
             prop = {"description": docs[field.name], **prop}
+        if isinstance(field.default, enum.Enum):  # what a missing key reads as
+            prop = {**prop, "default": field.default.value}
         properties[field.name] = prop
         if field.default is attrs.NOTHING:
             required.append(field.name)
@@ -117,7 +119,18 @@ def _class_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
     schema["properties"] = properties
     schema["required"] = required
     schema["additionalProperties"] = False
+    schema.update(_RULES.get(cls.__name__, {}))
     return schema
+
+
+#: Rules across fields that the attrs validators enforce, stated again for schema users.
+_RULES: dict[str, dict[str, Any]] = {
+    "JurisdictionArea": {
+        # A stated area cites at least one source.
+        "if": {"properties": {"basis": {"const": "stated"}}, "required": ["basis"]},
+        "then": {"properties": {"sources": {"minItems": 1}}, "required": ["sources"]},
+    },
+}
 
 
 def _type_schema(kind: Any, defs: dict[str, Any]) -> dict[str, Any]:
