@@ -178,12 +178,24 @@ def tables(dataset: Dataset, *, all_regions: bool = False) -> dict[str, Table]:
             ("position", "INTEGER"),
             ("region", "TEXT"),
             ("extent", "TEXT"),
+            ("basis", "TEXT"),
             ("valid_from", "TEXT"),
             ("valid_to", "TEXT"),
+            ("sources", "TEXT"),
             ("note", "TEXT"),
         ],
         [
-            (i.id, n, a.region, a.extent.value, _date(a.valid_from), _date(a.valid_to), a.note)
+            (
+                i.id,
+                n,
+                a.region,
+                a.extent.value,
+                a.basis.value,
+                _date(a.valid_from),
+                _date(a.valid_to),
+                _text_list(a.sources),
+                a.note,
+            )
             for i in institutions
             for n, a in enumerate(i.jurisdiction)
         ],
