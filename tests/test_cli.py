@@ -199,9 +199,7 @@ class TestCovering:
 
     def test_unit_and_basis(self, capsys: pytest.CaptureFixture[str]) -> None:
         """The bundled registry answers with the unit, its extent and its basis."""
-        status, out, _ = run(
-            capsys, "institutions", "--covering", "Paluta", "--on", "2024-02-14"
-        )
+        status, out, _ = run(capsys, "institutions", "--covering", "Paluta", "--on", "2024-02-14")
         assert 0 == status
         assert ["polres-tapanuli-selatan", "polres", "Polres", "Tapanuli", "Selatan", "whole",
                 "stated"] == out.splitlines()[1].split()  # fmt: skip

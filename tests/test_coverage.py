@@ -134,7 +134,8 @@ class TestCoveringPolice:
         assert "Polres Tapanuli Selatan (stated, signed)" == str(expected)
 
     @pytest.mark.parametrize(
-        ("on", "expected"), [("2024-02-14", ["polda-papua"]), ("2024-12-01", ["polda-papua-tengah"])]
+        ("on", "expected"),
+        [("2024-02-14", ["polda-papua"]), ("2024-12-01", ["polda-papua-tengah"])],
     )
     def test_province_level_names_the_polda_of_the_day(self, on: str, expected: list[str]) -> None:
         """Papua Tengah is Polda Papua's on Pemilu day and Polda Papua Tengah's in December 2024."""

@@ -307,9 +307,7 @@ def _regions(args: argparse.Namespace) -> int:
 
 
 def _configure_institutions(parser: argparse.ArgumentParser) -> None:
-    from ._model import InstitutionKind
-
-    from ._model import Basis
+    from ._model import Basis, InstitutionKind
 
     parser.add_argument("name", nargs="?", help='one institution, by id or name ("Polres Tapsel")')
     parser.add_argument("--kind", "-k", choices=[k.value for k in InstitutionKind])

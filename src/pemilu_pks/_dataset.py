@@ -231,7 +231,7 @@ class Dataset:
             >>> len(table)
             38
             >>> [str(unit) for row in table if row.region == "94" for unit in row.police]
-            ['Polda Papua (stated)']
+            ['Polda Papua (stated, signed)']
         """
         return coverage(
             regions=self.regions,

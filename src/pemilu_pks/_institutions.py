@@ -538,9 +538,7 @@ class Institutions(Records[Institution]):
             >>> [unit.id for unit in pk.load().institutions.covering("94", on="2024-12-01")]
             ['polda-papua-tengah']
         """
-        return tuple(
-            unit for unit, _ in self.covering_areas(region, on, kinds=kinds, basis=basis)
-        )
+        return tuple(unit for unit, _ in self.covering_areas(region, on, kinds=kinds, basis=basis))
 
     def for_region(
         self, region: str | Region, kind: InstitutionKind | str | None = None
