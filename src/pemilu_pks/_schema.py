@@ -107,7 +107,8 @@ def _class_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
             prop = {**prop, "pattern": _PATTERNS[field.name]}
         if field.name in docs:
             prop = {"description": docs[field.name], **prop}
-        if isinstance(field.default, enum.Enum):  # what a missing key reads as
+        if field.default is not attrs.NOTHING and isinstance(field.default, enum.Enum):
+            # what a missing key reads as
             prop = {**prop, "default": field.default.value}
         properties[field.name] = prop
         if field.default is attrs.NOTHING:
