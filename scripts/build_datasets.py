@@ -32,7 +32,7 @@ from typing import Any
 
 from pemilu_pks._dataset import RECORD_TYPES, Dataset, read_records, records_json
 from pemilu_pks._json import dumps
-from pemilu_pks._model import Institution, InstitutionKind, JurisdictionArea
+from pemilu_pks._model import Basis, Institution, InstitutionKind, JurisdictionArea
 from pemilu_pks._regions import Regions
 from pemilu_pks.exceptions import PemiluPksError
 
@@ -98,6 +98,14 @@ def election_bodies(regions: Regions, rules: dict[str, Any]) -> list[Institution
     for key, body in rules["bodies"].items():
         kind = InstitutionKind(key)
         national = f"{key}-ri"
+        law = set(body["law"])
+
+        def area(code: str, cited: tuple[str, ...], law: set[str] = law) -> JurisdictionArea:
+            """The body's own region, stated by the law as the cited sources quote it."""
+            return JurisdictionArea(
+                region=code, basis=Basis.STATED, sources=tuple(s for s in cited if s in law)
+            )
+
         records.append(
             Institution(
                 id=national,
@@ -105,7 +113,7 @@ def election_bodies(regions: Regions, rules: dict[str, Any]) -> list[Institution
                 name=body["national"]["name"],
                 aliases=tuple(body["national"]["aliases"]),
                 region="ID",
-                jurisdiction=(JurisdictionArea(region="ID"),),
+                jurisdiction=(area("ID", tuple(body["sources"]["national"])),),
                 sources=tuple(body["sources"]["national"]),
             )
         )
@@ -120,6 +128,7 @@ def election_bodies(regions: Regions, rules: dict[str, Any]) -> list[Institution
                 if local and is_province:
                     aliases += local["province_aliases"]
                 level = "province" if is_province else "regency"
+                cited = (*body["sources"][level], *extra.get("sources", ()))
                 records.append(
                     Institution(
                         id=f"{key}-{region.code}",
@@ -129,8 +138,8 @@ def election_bodies(regions: Regions, rules: dict[str, Any]) -> list[Institution
                         local_name=local["local_name"].format(region=bare) if local else None,
                         parent=national if is_province else f"{key}-{province.code}",
                         region=region.code,
-                        jurisdiction=(JurisdictionArea(region=region.code),),
-                        sources=(*body["sources"][level], *extra.get("sources", ())),
+                        jurisdiction=(area(region.code, cited),),
+                        sources=cited,
                         notes=(local["note"],) if local else (),
                     )
                 )
