@@ -53,8 +53,8 @@ def required(given: Callable[[], T] | None, *, owner: str, what: str, example: s
     """
     if given is None:
         raise PemiluPksError(
-            f"this {owner} was built without {what}, which this needs: pass {what}= "
-            f"(the object or a function returning it) when building it, or use {example}"
+            f"this {owner} was built without {what}, which this query reads: pass {what}= "
+            f"(the {what} or a function returning them) when building it, or use {example}"
         )
     return given()
 
