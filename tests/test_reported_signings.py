@@ -1,0 +1,110 @@
+"""Further signings from regional news in dataset 2026.11.1: each record holds its report's facts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pemilu_pks as pk
+from pemilu_pks import Instrument, PoliceRank, ScopeItem, Weekday
+
+NATIONAL = "2022-12-29-kpu-ri-polri"
+
+
+def get(agreement_id: str) -> pk.Agreement:
+    """The bundled agreement with this id."""
+    return pk.load().agreements.get(agreement_id)
+
+
+def bounds(agreement: pk.Agreement) -> tuple[dt.date, dt.date]:
+    """The signing date's earliest and latest day."""
+    return agreement.signing.date.earliest, agreement.signing.date.latest
+
+
+def signers(agreement: pk.Agreement) -> list[tuple[str, str | None, PoliceRank | None]]:
+    """Each signatory's party, name and rank."""
+    return [(s.party, s.name, s.rank) for s in agreement.signatories]
+
+
+class TestMajene:
+    """KPU Majene and Polres Majene, Rabu (6/9/2023)."""
+
+    agreement = get("2023-09-06-kpu-majene-polres-majene")
+
+    def test_parties_and_date(self) -> None:
+        """A regency PKS on the stated Wednesday, the day before the page's date."""
+        assert ("polres-majene", "kpu-76.05") == self.agreement.institutions
+        assert (dt.date(2023, 9, 6), dt.date(2023, 9, 6)) == bounds(self.agreement)
+        assert Weekday.WEDNESDAY == self.agreement.signing.date.weekday
+        assert Instrument.PKS == self.agreement.instrument
+
+    def test_scope(self) -> None:
+        """Information exchange, security coordination and training."""
+        assert (
+            ScopeItem.DATA_EXCHANGE,
+            ScopeItem.SECURITY_ASSISTANCE,
+            ScopeItem.CAPACITY_BUILDING,
+        ) == self.agreement.scope
+
+    def test_venue(self) -> None:
+        """The data room of the Mapolres."""
+        assert "Ruang Data Mapolres Majene" == self.agreement.signing.venue
+
+
+class TestTanggamus:
+    """KPU, Bawaslu and Polres Tanggamus, Senin, 4 Desember 2023."""
+
+    agreement = get("2023-12-04-kpu-tanggamus-bawaslu-tanggamus-polres-tanggamus")
+
+    def test_three_parties_three_signatories(self) -> None:
+        """The Kapolres and both chairs signed."""
+        assert (
+            "polres-tanggamus",
+            "kpu-18.06",
+            "bawaslu-18.06",
+        ) == self.agreement.institutions
+        assert [
+            ("polres-tanggamus", "Siswara Hadi Chandra", PoliceRank.AKBP),
+            ("kpu-18.06", "Angga Lazuardy", None),
+            ("bawaslu-18.06", "Najih Mustofa", None),
+        ] == signers(self.agreement)
+
+    def test_date_and_place(self) -> None:
+        """The stated Monday at the KPU hall."""
+        assert (dt.date(2023, 12, 4), dt.date(2023, 12, 4)) == bounds(self.agreement)
+        assert Weekday.MONDAY == self.agreement.signing.date.weekday
+        assert ("Aula Kantor KPU Tanggamus", "18.06") == (
+            self.agreement.signing.venue,
+            self.agreement.signing.place,
+        )
+
+    def test_scope(self) -> None:
+        """The four items the Kapolres lists."""
+        assert (
+            ScopeItem.DATA_EXCHANGE,
+            ScopeItem.SECURITY_ASSISTANCE,
+            ScopeItem.LAW_ENFORCEMENT,
+            ScopeItem.CAPACITY_BUILDING,
+        ) == self.agreement.scope
+
+
+class TestNewUnits:
+    """The police units these signings name are registry records under their Polda."""
+
+    def test_units_and_parents(self) -> None:
+        """Each unit has its kind, its Polda and a source."""
+        ds = pk.load()
+        found = {
+            unit: (ds.institutions.get(unit).kind, ds.institutions.get(unit).parent)
+            for unit in ("polres-majene", "polres-tanggamus")
+        }
+        assert {
+            "polres-majene": (pk.InstitutionKind.POLRES, "polda-sulawesi-barat"),
+            "polres-tanggamus": (pk.InstitutionKind.POLRES, "polda-lampung"),
+        } == found
+        assert all(ds.institutions.get(unit).sources for unit in found)
+
+    def test_signatories_are_people_with_the_post_on_the_day(self) -> None:
+        """A new signatory holds the post they signed in, on the signing day."""
+        person = pk.load().people.get("siswara-hadi-chandra")
+        (post,) = person.posts
+        assert ("Kapolres Tanggamus", dt.date(2023, 12, 4)) == (post.title, post.valid_from)
