@@ -89,7 +89,7 @@ def draft_agreements(
     notes += dating.notes
     venue = find_venue(segments, parties, registry)
     city = find_city(segments, registry)
-    scope = find_scope(text)
+    scope = find_scope(segments)
     figures = find_figures(text)
     instrument, term, instrument_span = find_instrument(segments, parent_at)
     parent = find_parent(text, parent_at, agreements)

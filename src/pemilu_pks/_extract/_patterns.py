@@ -17,7 +17,7 @@ def any_of(patterns: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[st
     return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
 
 
-WEEKDAYS = r"Senin|Selasa|Rabu|Kamis|Jum'?at|Sabtu|Minggu|Ahad"
+WEEKDAYS = r"Senin|Selasa|Rabu|Kamis|Jum['’`]?at|Sabtu|Minggu|Ahad"
 MONTHS = "|".join(rules.MONTHS)
 
 AGREEMENT = any_of(rules.AGREEMENT_TERMS)
@@ -58,6 +58,7 @@ PAREN = re.compile(r"[ \t]*\(([^()\n]{1,40})\)")
 SETEMPAT = re.compile(r"[ \t]+setempat\b", re.IGNORECASE)
 AND = re.compile(r"[ \t]+dan[ \t]+")
 SCOPE = {item: any_of(phrases) for item, phrases in rules.SCOPE_PHRASES.items()}
+SCOPE_TIED = {item: any_of(phrases) for item, phrases in rules.SCOPE_TIED_PHRASES.items()}
 FIGURES = [(re.compile(p, re.IGNORECASE), key) for p, key in rules.FIGURES]
 INSTRUMENTS = [
     (re.compile(p, re.IGNORECASE), Instrument(value), term)

@@ -15,7 +15,7 @@ import attrs
 
 from . import _rules as rules
 from ._mentions import Mention, kinds_of
-from ._patterns import WEEKDAYS
+from ._patterns import MENTION, WEEKDAYS
 from ._registry import Registry, family
 from ._segment import Segments
 
@@ -26,9 +26,11 @@ _VENUE = re.compile(
     rf"\b(?:[Bb]ertempat\s+)?(?:di|DI|Di)[ \t]+(?P<venue>(?i:{_VENUE_WORDS})\b[^,.;\n]*)"
 )
 _VENUE_WORD = re.compile(rf"\s(?=(?:{_VENUE_WORDS})\b)")
-_EVENT_CITY = re.compile(
-    rf"\b(?:di|DI|Di)[ \t]+(?P<city>[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*){{0,3}})[ \t]*,[ \t]*(?:{WEEKDAYS})\b"
+_PLACE_LIST = re.compile(
+    rf"\b(?:di|DI|Di)[ \t]+(?P<list>[^.\n;()]{{1,160}}?)[ \t]*,[ \t]*\(?(?:{WEEKDAYS})\b"
 )
+_VENUE_AT = re.compile(rf"(?i:{_VENUE_WORDS})\b|[a-z]")
+_CITY_WORDS = re.compile(r"(?:Kota\s+)?[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*){0,3}")
 _DATELINE = re.compile(r"(?P<head>[^\n]{2,80}?)[ \t]*(?:[-–—]{1,2}|\|)[ \t]+(?=\S)")
 _PART = re.compile(r"[^,()/]+")
 _PUBLISHER = re.compile(
@@ -98,52 +100,92 @@ def find_venue(segments: Segments, parties: list[Mention], registry: Registry) -
 
 
 def find_city(segments: Segments, registry: Registry) -> Place | None:
-    """The city of the signing: the place before the weekday, else the dateline."""
+    """The city of the signing: the place named before the weekday, else the dateline.
+
+    "di Manado, Jumat", "di Kantor KPU, Tanah Grogot, Kamis", "di ruang rapat
+    Hotel X, Kampung Baru, Kota Sorong, PBD, Senin": of the parts before the
+    weekday, the venue, institutions and provinces are not the city; a part
+    the region index knows as a regency or city wins, else the first other.
+    """
     text = segments.text
-    for event in _EVENT_CITY.finditer(text):
-        if re.match(rf"(?i:{_VENUE_WORDS})\b", event.group("city")):
+    chosen: Place | None = None
+    for match in _PLACE_LIST.finditer(text):
+        if segments.is_page_furniture(match.start()):
             continue
-        if segments.is_page_furniture(event.start()):
+        place = _place_in_list(text, match, registry)
+        if place is not None and segments.about_signing(match.start()):
+            return place
+        chosen = chosen or place
+    return chosen or _dateline(segments, registry)
+
+
+def _place_in_list(text: str, match: re.Match[str], registry: Registry) -> Place | None:
+    parts = [(m.start(), m.group(0)) for m in _PART.finditer(text, *match.span("list"))]
+    if parts and _VENUE_AT.match(parts[0][1].strip()):
+        parts = parts[1:]  # the venue itself
+    fallback: Place | None = None
+    for offset, part in parts:
+        name = part.strip()
+        if not _CITY_WORDS.fullmatch(name) or MENTION.match(name):
             continue
-        city, start = event.group("city"), event.start("city")
-        words = city.split()
-        place = None
-        for k in range(1, len(words)):
-            region, _ = registry.region(" ".join(words[k:]))
-            if region is not None:
-                city, place = " ".join(words[:k]), region
-                break
-        if place is None:
-            place, _ = registry.region(city)
-        return Place(city, (start, start + len(city)), "city_event", _city_code(place))
-    return _dateline(segments, registry)
+        start = offset + part.index(name)
+        name = _without_region_suffix(name, registry)
+        found = _named_place(name, (start, start + len(name)), "city_event", registry)
+        if found.region is not None:
+            return found
+        provinces = [e for e in registry.regions_named(name) if e[1] == "province"]
+        if not provinces:
+            fallback = fallback or found
+    return fallback
+
+
+def _without_region_suffix(name: str, registry: Registry) -> str:
+    """A town without the regency name after it ("Putussibau Kapuas Hulu" -> "Putussibau")."""
+    words = name.split()
+    for k in range(1, len(words)):
+        if registry.regions_named(" ".join(words[k:])) and not registry.regions_named(
+            " ".join(words[:k])
+        ):
+            return " ".join(words[:k])
+    return name
+
+
+def _named_place(name: str, span: tuple[int, int], how: str, registry: Registry) -> Place:
+    """A place as the draft writes it, with its regency or city code when the index knows it.
+
+    A name shared by a city and a regency or province ("Jambi", "Sorong") is
+    the city ("Kota Jambi"): a report's place of signing is a town.
+    """
+    shown = name.title() if name.isupper() else name
+    entries = registry.regions_named(shown)
+    cities = [code for code, level in entries if level == "city"]
+    if len(cities) == 1:
+        others = len(entries) > 1
+        plain = re.sub(r"^(?i:kota)\s+", "", shown)
+        return Place(f"Kota {plain}" if others else plain, span, how, cities[0])
+    regencies = [code for code, level in entries if level == "regency"]
+    return Place(shown, span, how, regencies[0] if len(regencies) == 1 else None)
 
 
 def _dateline(segments: Segments, registry: Registry) -> Place | None:
+    """The place of the dateline opening the report ("KalbarOnline, Pontianak –")."""
     text = segments.text
     for number, (line_start, line_end) in enumerate(segments.lines[:12]):
-        if number == 0 and len(segments.lines) > 1:
-            continue  # the headline
         match = _DATELINE.match(text, line_start, line_end)
         if match is None or len(match.group("head").split()) > 6:
             continue
         if len(text[match.end() : line_end].split()) < rules.DATELINE_MIN_WORDS:
             continue  # a caption or a title, not a dateline opening a paragraph
-        parts = [
-            (m.start(), m.group(0)) for m in _PART.finditer(text, line_start, match.end("head"))
-        ]
         best: Place | None = None
-        for offset, part in parts:
-            name = part.strip()
-            if not name or _PUBLISHER.search(name) or not name[0].isupper():
+        for m in _PART.finditer(text, line_start, match.end("head")):
+            name = m.group(0).strip()
+            if not name or _PUBLISHER.search(name) or not name[0].isupper() or MENTION.match(name):
                 continue
-            start = offset + part.index(name)
-            shown = name.title() if name.isupper() else name
-            region, _ = registry.region(shown)
-            found = Place(shown, (start, start + len(name)), "city_dateline", _city_code(region))
-            if region is not None:
+            start = m.start() + m.group(0).index(name)
+            found = _named_place(name, (start, start + len(name)), "city_dateline", registry)
+            if found.region is not None or registry.regions_named(found.name):
                 return found
-            if len(name.split()) <= 3:
+            if len(name.split()) <= 3 and number > 0:  # line 0 may be a headline
                 best = best or found
         if best is not None:
             return best

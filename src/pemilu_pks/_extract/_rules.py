@@ -301,6 +301,7 @@ SCOPE_PHRASES: dict[ScopeItem, tuple[str, ...]] = {
         r"pertukaran\s+(?:dan\s+pemanfaatan\s+)?(?:data|informasi)",
         r"tukar[\s-]+menukar\s+(?:data|informasi)",
         r"pemanfaatan\s+data",
+        r"\bdata\s+(?:dan|serta)\s+informasi",
     ),
     ScopeItem.SECURITY_ASSISTANCE: (
         r"bantuan\s+pengaman(?:an)?\b",
@@ -315,9 +316,18 @@ SCOPE_PHRASES: dict[ScopeItem, tuple[str, ...]] = {
         r"pemanfaatan\s+(?:SDM|sumber\s+daya\s+manusia)",
     ),
     ScopeItem.FACILITIES: (
-        r"(?:pemanfaatan|penggunaan|penyediaan)\s+sarana(?:\s+dan\s+prasarana)?",
+        r"(?:pemanfaatan|penggunaan|penyediaan|dukungan)\s+sarana(?:\s+dan\s+prasarana)?",
     ),
 }
+
+#: Scope items named by a plain word that every report uses loosely ("pengamanan",
+#: security): they count only as what the agreement is for, within
+#: ``SCOPE_TIE_REACH`` characters after an agreement term in the same sentence
+#: ("perjanjian kerja sama untuk pengamanan Pemilu 2024").
+SCOPE_TIED_PHRASES: dict[ScopeItem, tuple[str, ...]] = {
+    ScopeItem.SECURITY_ASSISTANCE: (r"\bpengamanan\b", r"\bmengamankan\b", r"\bkeamanan\b"),
+}
+SCOPE_TIE_REACH = 120
 
 #: Phrases that introduce the agreement this one follows.
 PARENT_CUES = (

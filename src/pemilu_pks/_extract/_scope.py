@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 
 from pemilu_pks._model import Agreement, Figure, InstitutionKind, Instrument, ScopeItem
 
-from ._patterns import ATTENDANCE, DOCUMENT_NUMBER, FIGURES, HEADS, INSTRUMENTS, PARENT_CUE, SCOPE
+from . import _rules as rules
+from ._patterns import (
+    AGREEMENT,
+    ATTENDANCE,
+    DOCUMENT_NUMBER,
+    FIGURES,
+    HEADS,
+    INSTRUMENTS,
+    PARENT_CUE,
+    SCOPE,
+    SCOPE_TIED,
+)
 from ._segment import Segments
 
 __all__ = [
@@ -25,14 +37,29 @@ __all__ = [
 Span = tuple[int, int]
 
 
-def find_scope(text: str) -> list[tuple[ScopeItem, Span]]:
-    """The standard scope items the text names, each with its first phrase."""
-    found = []
+def find_scope(segments: Segments) -> list[tuple[ScopeItem, Span]]:
+    """The standard scope items the text names, each with its first phrase, in the standard order.
+
+    A loose word ("pengamanan") counts only where it says what the agreement
+    is for: shortly after an agreement term in the same sentence.
+    """
+    text = segments.text
+    found: dict[ScopeItem, Span] = {}
     for item, pattern in SCOPE.items():
         match = pattern.search(text)
         if match:
-            found.append((item, match.span()))
-    return found
+            found[item] = match.span()
+    terms = [m.end() for m in AGREEMENT.finditer(text)]
+    for item, pattern in SCOPE_TIED.items():
+        if item in found:
+            continue
+        for match in pattern.finditer(text):
+            i = bisect.bisect_right(terms, match.start()) - 1
+            start, _ = segments.sentence_of(match.start())
+            if i >= 0 and terms[i] >= start and match.start() - terms[i] <= rules.SCOPE_TIE_REACH:
+                found[item] = match.span()
+                break
+    return [(item, found[item]) for item in SCOPE if item in found]
 
 
 def find_instrument(
@@ -61,7 +88,9 @@ def find_instrument(
                 if segments.about_signing(at)
                 else 2
             )
-            key = (instrument is Instrument.OTHER, rank, at, order)
+            # Same footing: the PKS terms come first in the table (regional agreements are
+            # PKS; reporters call them MoU loosely), then reading order.
+            key = (instrument is Instrument.OTHER, rank, order, at)
             if best is None or key < best[0]:
                 best = (key, instrument, term, match.span())
     if best is None:

@@ -30,7 +30,7 @@ from ._segment import Segments, Spans
 __all__ = ["DateFinding", "publication_day", "signing_date"]
 
 _DATED = re.compile(
-    rf"\b(?P<wd>{WEEKDAYS})\s*(?:,\s*|\(\s*)(?:tanggal\s+|tgl\.?\s+)?"
+    rf"\b(?P<wd>{WEEKDAYS})\s*(?:,\s*\(?\s*|\(\s*)(?:tanggal\s+|tgl\.?\s+)?"
     rf"(?P<date>\d{{1,2}}\s*[/.-]\s*\d{{1,2}}(?:\s*[/.-]\s*\d{{2,4}})?"
     rf"|\d{{1,2}}\s+(?:{MONTHS})\.?(?:\s+\d{{4}})?)\s*\)?",
     re.IGNORECASE,
@@ -100,6 +100,39 @@ def _worded(match: re.Match[str]) -> UncertainDate | None:
     ranged = " as a range of days." if low != high else ": day, month and year."
     return UncertainDate(
         earliest=low, latest=high, text=match.group("date"), reasoning="Stated in the text" + ranged
+    )
+
+
+def _year_by_weekday(match: re.Match[str]) -> UncertainDate | None:
+    """A day and month without a year ("Rabu (15/11)"): the one year of the window that fits.
+
+    The stated weekday fixes the year when only one year of the dataset
+    window has that day on that weekday.
+    """
+    numbers = re.findall(r"\d+", match.group("date"))
+    if len(numbers) != 2:
+        return None
+    weekday = Weekday.parse(match.group("wd"))
+    low, high = rules.DATASET_WINDOW
+    days = []
+    for year in range(low.year, high.year + 1):
+        try:
+            day = dt.date(year, int(numbers[1]), int(numbers[0]))
+        except ValueError:
+            continue
+        if low <= day <= high and Weekday.of(day) is weekday:
+            days.append(day)
+    if len(days) != 1:
+        return None
+    return UncertainDate(
+        earliest=days[0],
+        latest=days[0],
+        text=match.group(0).strip(),
+        weekday=weekday,
+        reasoning=(
+            f"Day and month stated without a year; {days[0].year} is the only year of the "
+            f"dataset window in which that day is a {weekday.indonesian}."
+        ),
     )
 
 
@@ -179,8 +212,14 @@ class _Reader:
         return None
 
     def in_window(self, date: UncertainDate) -> bool:
+        """Within the window, and not an election day (a report names those as dates to come)."""
         low, high = self.window
-        return low <= date.earliest and date.latest <= high
+        election = any(
+            date.earliest == date.latest == dt.date(year, month, day)
+            for day, month, _ in rules.ELECTION_DAYS
+            for year in range(low.year, high.year + 1)
+        )
+        return low <= date.earliest and date.latest <= high and not election
 
     def parse_dated(self, match: re.Match[str]) -> UncertainDate | None:
         written = self.text[match.start() : match.end()].strip()
@@ -202,6 +241,10 @@ class _Reader:
                 return None
             return attrs.evolve(date, text=written)
         except DateParseError as exc:
+            if self.year is None:
+                found = _year_by_weekday(match)
+                if found is not None:
+                    return found
             self.notes.append(
                 f"The date {written!r} cannot be read ({exc}); the draft keeps bounds."
             )
