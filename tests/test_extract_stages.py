@@ -369,3 +369,20 @@ class TestArguments:
         """A keyword extract() does not have is a TypeError, as Python does."""
         with pytest.raises(TypeError):
             pk.extract("teks", publisher="x")  # type: ignore[call-arg]
+
+
+class TestNormalisation:
+    """Text copied from web pages: invisible characters and full-width letters."""
+
+    def test_zero_width_and_full_width(self) -> None:
+        """A zero-width space inside a name and full-width letters do not hide the parties."""
+        text = (
+            "ＫＰＵ Kota Banjar\u200bmasin dan Polresta Banjarmasin menandatangani perjanjian "
+            "kerja sama, Rabu (18/10/2023)."
+        )
+        [draft] = pk.extract(text)
+        [evidence] = draft.evidence_for("parties[0]")
+
+        assert ("kpu-63.71", "polresta-banjarmasin") == draft.agreement.institutions
+        assert text[evidence.start : evidence.end] == evidence.text
+        assert evidence.text.startswith("ＫＰＵ")

@@ -12,8 +12,10 @@ from pemilu_pks._dates import UncertainDate
 from pemilu_pks._model import (
     Agreement,
     Confidence,
+    Figure,
     InstitutionKind,
     Party,
+    ScopeItem,
     Signatory,
     Signing,
     SourceRef,
@@ -23,10 +25,11 @@ from pemilu_pks._text import name_key
 from . import _rules as rules
 from ._draft import DRAFT_SOURCE, Draft, Evidence
 from ._mentions import Mention, find_mentions, resolve_local
+from ._normalise import Normalised, normalise
 from ._notes import quality_notes
 from ._parties import Provisional, choose_parties, group_documents, provisional_notes
 from ._patterns import AGREEMENT
-from ._place import find_city, find_venue, venue_spans
+from ._place import Place, find_city, find_venue, venue_spans
 from ._registry import Registry
 from ._scope import (
     document_numbers,
@@ -64,10 +67,12 @@ def draft_agreements(
         year: The article's year, if known.
         published: The publication day, if known.
     """
+    normalised = normalise(text)
+    text = normalised.text
     if not AGREEMENT.search(text):
         return []
     segments = Segments(text)
-    evidence = _Evidence(text)
+    evidence = _Evidence(normalised)
     mentions = find_mentions(text, registry)
     resolve_local(mentions, registry, segments)
     parent_at = parent_span(segments)
@@ -98,13 +103,9 @@ def draft_agreements(
     source_ref = SourceRef(source=_source_id(source))
     date = dating.date
     ids = [_draft_id(date, group, registry) for group in groups]
-    shared = [evidence(*e) for e in dating.evidence]
-    if venue is not None:
-        shared.append(evidence("signing.venue", *venue.span, venue.how))
-    if city is not None:
-        shared.append(evidence("signing.city", *city.span, city.how))
-    shared += [evidence(f"scope[{i}]", *span, "scope") for i, (_, span) in enumerate(scope)]
-    shared += [evidence(f"figures[{i}]", *span, "figure") for i, (_, span) in enumerate(figures)]
+    shared = _shared_evidence(
+        evidence, dating=dating.evidence, venue=venue, city=city, scope=scope, figures=figures
+    )
     if instrument_span:
         shared.append(evidence("instrument", *instrument_span, "instrument"))
     notes_kept = tuple(dict.fromkeys(notes))
@@ -152,19 +153,40 @@ def draft_agreements(
 
 
 class _Evidence:
-    """Makes :class:`Evidence` records over one text."""
+    """Makes :class:`Evidence` records: spans of the text the caller gave."""
 
-    def __init__(self, text: str) -> None:
-        self.text = text
+    def __init__(self, normalised: Normalised) -> None:
+        self.normalised = normalised
 
     def __call__(self, field: str, start: int, end: int, how: str) -> Evidence:
+        start, end = self.normalised.span(start, end)
         return Evidence(
             field=field,
             start=start,
             end=end,
-            text=self.text[start:end],
+            text=self.normalised.original[start:end],
             confidence=rules.CONFIDENCE[how],
         )
+
+
+def _shared_evidence(
+    evidence: _Evidence,
+    *,
+    dating: tuple[tuple[str, int, int, str], ...],
+    venue: Place | None,
+    city: Place | None,
+    scope: list[tuple[ScopeItem, tuple[int, int]]],
+    figures: list[tuple[Figure, tuple[int, int]]],
+) -> list[Evidence]:
+    """The evidence every draft of the text shares: date, place, scope, figures."""
+    shared = [evidence(*e) for e in dating]
+    if venue is not None:
+        shared.append(evidence("signing.venue", *venue.span, venue.how))
+    if city is not None:
+        shared.append(evidence("signing.city", *city.span, city.how))
+    shared += [evidence(f"scope[{i}]", *span, "scope") for i, (_, span) in enumerate(scope)]
+    shared += [evidence(f"figures[{i}]", *span, "figure") for i, (_, span) in enumerate(figures)]
+    return shared
 
 
 def _kind(

@@ -30,6 +30,7 @@ _PLACE_LIST = re.compile(
     rf"\b(?:di|DI|Di)[ \t]+(?P<list>[^.\n;()]{{1,160}}?)[ \t]*,[ \t]*\(?(?:{WEEKDAYS})\b"
 )
 _VENUE_AT = re.compile(rf"(?i:{_VENUE_WORDS})\b|[a-z]")
+_STREET = re.compile(r"(?i:jalan|jln?)\b")
 _CITY_WORDS = re.compile(r"(?:Kota\s+)?[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*){0,3}")
 _DATELINE = re.compile(r"(?P<head>[^\n]{2,80}?)[ \t]*(?:[-–—]{1,2}|\|)[ \t]+(?=\S)")
 _PART = re.compile(r"[^,()/]+")
@@ -126,7 +127,7 @@ def _place_in_list(text: str, match: re.Match[str], registry: Registry) -> Place
     fallback: Place | None = None
     for offset, part in parts:
         name = part.strip()
-        if not _CITY_WORDS.fullmatch(name) or MENTION.match(name):
+        if not _CITY_WORDS.fullmatch(name) or MENTION.match(name) or _STREET.match(name):
             continue
         start = offset + part.index(name)
         name = _without_region_suffix(name, registry)
@@ -142,6 +143,8 @@ def _place_in_list(text: str, match: re.Match[str], registry: Registry) -> Place
 def _without_region_suffix(name: str, registry: Registry) -> str:
     """A town without the regency name after it ("Putussibau Kapuas Hulu" -> "Putussibau")."""
     words = name.split()
+    if registry.regions_named(name) or words[0].casefold() in rules.LEVEL_WORDS:
+        return name
     for k in range(1, len(words)):
         if registry.regions_named(" ".join(words[k:])) and not registry.regions_named(
             " ".join(words[:k])
@@ -157,12 +160,12 @@ def _named_place(name: str, span: tuple[int, int], how: str, registry: Registry)
     the city ("Kota Jambi"): a report's place of signing is a town.
     """
     shown = name.title() if name.isupper() else name
+    plain = re.sub(r"^(?i:kota)\s+", "", shown)
     entries = registry.regions_named(shown)
     cities = [code for code, level in entries if level == "city"]
     if len(cities) == 1:
-        others = len(entries) > 1
-        plain = re.sub(r"^(?i:kota)\s+", "", shown)
-        return Place(f"Kota {plain}" if others else plain, span, how, cities[0])
+        shared = len(registry.regions_named(plain)) > 1
+        return Place(f"Kota {plain}" if shared else plain, span, how, cities[0])
     regencies = [code for code, level in entries if level == "regency"]
     return Place(shown, span, how, regencies[0] if len(regencies) == 1 else None)
 
