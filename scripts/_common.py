@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import re
 import sys
@@ -51,12 +50,6 @@ def source_id(url: str) -> str:
     host = urlsplit(url).hostname or "source"
     host = re.sub(r"^(www|amp|m)\.", "", host)
     return f"{host}-{hashlib.sha1(url.encode()).hexdigest()[:8]}"  # noqa: S324 - an id, not security
-
-
-def read_csv(path: Path) -> list[dict[str, str]]:
-    """Read a CSV file with a header row."""
-    with path.open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
 
 
 if __name__ == "__main__":

@@ -1,162 +1,151 @@
-"""Build ``datasets/regions/`` from the curated Kemendagri region tables.
+"""Import ``datasets/regions/`` from the upstream release of the Kemendagri region codes.
 
-Usage: ``python scripts/build_regions.py SRC OUT`` (defaults: none; e.g.
-``python scripts/build_regions.py ../shared/data/regions datasets/regions``),
-(not needed by ``scripts/build_datasets.py``, which reads the tables it wrote).
+Usage: ``python scripts/build_regions.py PATH/TO/wilayah.sql [OUT]`` (default
+*OUT*: ``datasets/regions``).
 
-Input (*SRC*, see its ``SOURCE.md``): ``provinces.csv``, ``regencies.csv``,
-``districts.csv``, ``villages.csv`` and ``abbreviations.csv`` as extracted from
-cahyadsn/wilayah (MIT) for Kepmendagri 300.2.2-2138/2025.
+The input is ``db/wilayah.sql`` of cahyadsn/wilayah at the commit that
+``scripts/regions_upstream.json`` records, with its SHA-256: any other file
+is refused.  The same file records what this import changes (names replaced,
+with the reasons in ``datasets/regions/SOURCE.md``), the provinces' ISO
+3166-2 codes and the counts of the decree, which every import must
+reproduce.  ``abbreviations.csv`` and ``SOURCE.md`` in *OUT* are curated by
+hand and left as they are.
 
-Output (*OUT*), in the compact format :class:`pemilu_pks.Regions` reads:
+The transformation, in order (``SOURCE.md`` tells the same story):
 
-- ``provinces.csv``: ``code,name,iso_3166_2``;
-- ``regencies.csv``: ``code,level,name,official_name`` (level ``regency`` or ``city``);
-- ``districts.csv``: ``code,name``;
-- ``villages/PP.csv``, one per province: ``code,level,name`` (level ``village``,
-  ``urban_village`` or ``customary_village``);
-- ``abbreviations.csv``: ``abbreviation,region_code,note`` (copied);
-- ``SOURCE.md``: this folder's provenance, with the upstream notes verbatim.
+1. every ``('kode','nama')`` tuple of the SQL, ``''`` read as ``'``;
+2. names in Unicode NFC, U+2019 as ``'``, spaces trimmed and runs of
+   spaces collapsed, a lower-case first letter capitalised;
+3. the names of ``regions_upstream.json`` replaced;
+4. regencies (``rr`` 01-69) and cities (71-99), their short name the
+   official one without "Kabupaten", "Kota" (or their "Administrasi" forms);
+   villages by the first digit of ``vvvv``: 1 kelurahan (urban village),
+   2 desa (village), 3 desa adat (customary village);
+5. written by the library's own writer, sorted by code.
 
-Parent codes are not stored: a code's parent is the code without its last part.
-The files are written by the library's own writer, so a dataset read and
-written back is byte-for-byte identical.
+Not needed by ``scripts/build_datasets.py`` (``nox -s dataset``), which reads
+the tables this writes.
 """
 
 from __future__ import annotations
 
+import csv
+import hashlib
+import json
+import re
 import sys
+import unicodedata
 from collections import Counter
 from pathlib import Path
-
-from _common import read_csv
+from typing import Any
 
 from pemilu_pks._regions import Tables, write_tables
 
-_KIND_LEVEL = {
-    "kabupaten": "regency",
-    "kota": "city",
-    "desa": "village",
-    "kelurahan": "urban_village",
-    "desa_adat": "customary_village",
-}
+ROOT = Path(__file__).resolve().parents[1]
+RULES = ROOT / "scripts" / "regions_upstream.json"
 
-#: The numbers every build must reproduce (Kepmendagri 300.2.2-2138/2025).
-EXPECTED = {
-    "province": 38,
-    "regency": 416,
-    "city": 98,
-    "district": 7285,
-    "village": 75252,
-    "urban_village": 8496,
-    "customary_village": 14,
-}
-
-HEADER = """\
-# Region codes and names (Kemendagri)
-
-The Indonesian administrative regions as coded by the Ministry of Home Affairs
-(Kementerian Dalam Negeri, Kemendagri): {province} provinces (provinsi),
-{regencies} regencies and cities ({regency} kabupaten, {city} kota),
-{district} districts (kecamatan; distrik in Papua) and {villages} villages
-({urban_village} kelurahan, {village} desa, {customary_village} desa adat).
-
-- **Legal basis**: Keputusan Menteri Dalam Negeri No. 300.2.2-2138 Tahun 2025
-  (Kode, Data Wilayah Administrasi Pemerintahan, dan Pulau), as amended by
-  No. 300.2.2-2430 Tahun 2025 (island codes only; the four levels here are unchanged).
-- **Source**: repository cahyadsn/wilayah, file `db/wilayah.sql`, commit
-  `b7ad440a1322e7be3189a16a8cac35f7d4c3d7f7`; ten names corrected where two other
-  extractions of the decree agree (lokabisa-oss/region-id, MIT;
-  yonatanyl/KODE-WILAYAH-KEPMENDAGRI-2025, CC BY 4.0, Yonatan Yusak Lestari).
-- **Licence**: MIT, "Copyright (c) 2017-2025 Cahya DSN"; the full notice is in
-  `LICENSES.md` one folder up. The codes and names come from a public decree.
-- **ISO 3166-2** codes of the provinces: from pycountry 26.2.16.
-
-## This folder
-
-Built by `scripts/build_regions.py` from the curated tables described below
-(the "upstream notes"). That script only changes the layout:
-
-- `provinces.csv`: `code,name,iso_3166_2`.
-- `regencies.csv`: `code,level,name,official_name`; `level` is `regency` (kabupaten)
-  or `city` (kota), from the upstream `kind`.
-- `districts.csv`: `code,name`.
-- `villages/PP.csv`, one file per province `PP`: `code,level,name`; `level` is
-  `village` (desa), `urban_village` (kelurahan) or `customary_village` (desa adat),
-  from the upstream `kind`.
-- `abbreviations.csv`: copied unchanged.
-
-Parent codes are not stored: the parent of `63.71.01.1001` is `63.71.01`, and so on
-up to the province and the country (`ID`). Files are UTF-8, LF line ends, sorted by
-code, quoted only where needed.
-
-The upstream notes follow verbatim; their file names refer to the upstream layout.
-
----
-
-"""
+_TUPLE = re.compile(r"\('([0-9.]+)','((?:[^']|'')*)'\)")
+_PREFIXES = ("Kabupaten Administrasi ", "Kota Administrasi ", "Kabupaten ", "Kota ")
+_VILLAGE_LEVEL = {"1": "urban_village", "2": "village", "3": "customary_village"}
 
 
-def build(src: Path, out: Path) -> None:
-    """Read the curated tables in *src* and write the compact region files to *out*."""
-    provinces = [(r["code"], r["name"], r["iso_3166_2"]) for r in read_csv(src / "provinces.csv")]
-    province_codes = {code for code, _, _ in provinces}
-    regencies = []
-    for row in read_csv(src / "regencies.csv"):
-        if row["province_code"] != row["code"][:2] or row["province_code"] not in province_codes:
-            raise SystemExit(f"regency {row['code']}: bad province {row['province_code']}")
-        regencies.append((row["code"], _KIND_LEVEL[row["kind"]], row["name"], row["official_name"]))
-    regency_codes = {code for code, *_ in regencies}
-    districts = []
-    for row in read_csv(src / "districts.csv"):
-        if row["regency_code"] != row["code"][:5] or row["regency_code"] not in regency_codes:
-            raise SystemExit(f"district {row['code']}: bad regency {row['regency_code']}")
-        districts.append((row["code"], row["name"]))
-    district_codes = {code for code, _ in districts}
-    villages: dict[str, list[tuple[str, str, str]]] = {code: [] for code in sorted(province_codes)}
-    for row in read_csv(src / "villages.csv"):
-        if row["district_code"] != row["code"][:8] or row["district_code"] not in district_codes:
-            raise SystemExit(f"village {row['code']}: bad district {row['district_code']}")
-        villages[row["code"][:2]].append((row["code"], _KIND_LEVEL[row["kind"]], row["name"]))
-    abbreviations = [
-        (r["abbreviation"], r["region_code"], r["note"])
-        for r in read_csv(src / "abbreviations.csv")
-    ]
+class ReleaseError(Exception):
+    """The release is not the recorded one, or does not make the decree's tables."""
 
+
+def clean(name: str) -> str:
+    """A name as the tables hold it: NFC, ASCII apostrophe, single spaces, capital first letter."""
+    text = " ".join(unicodedata.normalize("NFC", name).replace("\u2019", "'").split())
+    return text[:1].upper() + text[1:] if text[:1].islower() else text
+
+
+def read_release(path: Path, sha256: str) -> dict[str, str]:
+    """Code -> name of every tuple of the release, after checking its checksum."""
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != sha256:
+        raise ReleaseError(
+            f"{path}: SHA-256 {digest}, but the recorded release has {sha256}: "
+            "not the release scripts/regions_upstream.json names"
+        )
+    rows: dict[str, str] = {}
+    for code, name in _TUPLE.findall(data.decode("utf-8")):
+        if code in rows:
+            raise ReleaseError(f"{path}: code {code} appears twice")
+        rows[code] = name.replace("''", "'")
+    return rows
+
+
+def tables(
+    rows: dict[str, str], rules: dict[str, Any], abbreviations: list[tuple[str, str, str]]
+) -> Tables:
+    """The region tables of the release's *rows*, following *rules*."""
+    names = {code: clean(name) for code, name in rows.items()}
+    for code, name in rules["names"]["replace"].items():
+        if code not in names:
+            raise ReleaseError(f"regions_upstream.json: {code} is not in the release")
+        names[code] = name
+    iso = rules["iso_3166_2"]["codes"]
+    provinces, regencies, districts = [], [], []
+    villages: dict[str, list[tuple[str, str, str]]] = {}
+    for code in sorted(names):
+        name, parts = names[code], code.split(".")
+        if len(parts) > 1 and ".".join(parts[:-1]) not in names:
+            raise ReleaseError(f"{code} ({name}): its parent {'.'.join(parts[:-1])} is not listed")
+        if len(parts) == 1:
+            provinces.append((code, name, iso.get(code, "")))
+            villages[code] = []
+        elif len(parts) == 2:
+            level = "regency" if int(parts[1]) < 70 else "city"
+            prefix = next((p for p in _PREFIXES if name.startswith(p)), None)
+            if prefix is None or (prefix.startswith("Kota") != (level == "city")):
+                raise ReleaseError(f"{code} ({name}): the name does not say {level}")
+            regencies.append((code, level, name.removeprefix(prefix), name))
+        elif len(parts) == 3:
+            districts.append((code, name))
+        else:
+            kind = _VILLAGE_LEVEL.get(parts[3][0])
+            if kind is None:
+                raise ReleaseError(f"{code} ({name}): no village kind starts with {parts[3][0]}")
+            villages[parts[0]].append((code, kind, name))
     counts: Counter[str] = Counter({"province": len(provinces), "district": len(districts)})
     counts.update(level for _, level, _, _ in regencies)
-    counts.update(level for rows in villages.values() for _, level, _ in rows)
-    if dict(counts) != EXPECTED:
-        raise SystemExit(f"counts differ from the decree: {dict(counts)} != {EXPECTED}")
-
-    source = HEADER.format(
-        **{level: f"{count:,}" for level, count in counts.items()},
-        regencies=f"{counts['regency'] + counts['city']:,}",
-        villages=f"{sum(len(v) for v in villages.values()):,}",
-    )
-    upstream = (src / "SOURCE.md").read_text(encoding="utf-8")
-    tables = Tables(
-        provinces=sorted(provinces),
-        regencies=sorted(regencies),
-        districts=sorted(districts),
-        villages={code: sorted(rows) for code, rows in villages.items()},
+    counts.update(level for rows_ in villages.values() for _, level, _ in rows_)
+    if dict(counts) != rules["counts"]:
+        raise ReleaseError(f"counts {dict(counts)} differ from the decree's {rules['counts']}")
+    return Tables(
+        provinces=provinces,
+        regencies=regencies,
+        districts=districts,
+        villages=villages,
         abbreviations=abbreviations,
-        source=source + upstream,
+        source=None,
     )
-    write_tables(out, tables)
+
+
+def build(release: Path, out: Path, rules_path: Path = RULES) -> None:
+    """Import *release* into the region folder *out*."""
+    rules = json.loads(rules_path.read_text(encoding="utf-8"))
+    rows = read_release(release, rules["release"]["sha256"])
+    with (out / "abbreviations.csv").open(encoding="utf-8", newline="") as f:
+        abbreviations = [(r[0], r[1], r[2]) for r in list(csv.reader(f))[1:]]
+    result = tables(rows, rules, abbreviations)
+    write_tables(out, result)
     for stale in (out / "villages").glob("*.csv"):  # a province that no longer exists
-        if stale.stem not in villages:
+        if stale.stem not in result.villages:
             stale.unlink()
-    copied = (out / "abbreviations.csv").read_bytes()
-    if copied != (src / "abbreviations.csv").read_bytes():
-        raise SystemExit("abbreviations.csv did not survive the round trip unchanged")
 
 
 def main(argv: list[str]) -> None:
-    """Command line: ``build_regions.py SRC OUT``."""
-    if len(argv) != 2:
+    """Command line: ``build_regions.py RELEASE [OUT]``."""
+    if len(argv) not in (1, 2):
         raise SystemExit(__doc__)
-    build(Path(argv[0]), Path(argv[1]))
+    out = Path(argv[1]) if len(argv) == 2 else ROOT / "datasets" / "regions"
+    try:
+        build(Path(argv[0]), out)
+    except (ReleaseError, OSError, UnicodeDecodeError) as exc:
+        raise SystemExit(f"build_regions: {exc}") from None
+    print(f"build_regions: {out} imported")
 
 
 if __name__ == "__main__":

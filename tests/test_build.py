@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import csv
+import hashlib
 import importlib.util
 import json
 import shutil
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
+
+import pemilu_pks as pk
 
 ROOT = Path(__file__).resolve().parents[1]
 DATASETS = ROOT / "datasets"
@@ -85,3 +90,94 @@ class TestRebuild:
         build = script("build_datasets")
         with pytest.raises(build.BuildError, match=r"(?s)people\.json.*\$\.people\[0\]\.name"):
             build.build(copy)
+
+
+def release_sql(rows: list[tuple[str, str]]) -> str:
+    """Region rows in the layout of the upstream ``db/wilayah.sql``."""
+    values = ",\n".join("('{}','{}')".format(code, name.replace("'", "''")) for code, name in rows)
+    return f"INSERT INTO wilayah (kode, nama)\nVALUES\n{values};\n"
+
+
+def committed_rows() -> list[tuple[str, str]]:
+    """The committed tables as upstream rows: official names, every level."""
+    folder = DATASETS / "regions"
+    rows: list[tuple[str, str]] = []
+    for name in ("provinces", "regencies", "districts"):
+        with (folder / f"{name}.csv").open(encoding="utf-8", newline="") as f:
+            rows += [(r[0], r[3] if name == "regencies" else r[1]) for r in list(csv.reader(f))[1:]]
+    for path in sorted((folder / "villages").glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as f:
+            rows += [(row[0], row[2]) for row in list(csv.reader(f))[1:]]
+    return rows
+
+
+class TestRegionsImporter:
+    """The region tables are imported from the recorded upstream release only."""
+
+    @pytest.fixture
+    def rules(self) -> dict[str, Any]:
+        """The recorded rules."""
+        path = ROOT / "scripts" / "regions_upstream.json"
+        recorded: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        return recorded
+
+    def test_another_file_is_refused(self, tmp_path: Path) -> None:
+        """A file whose SHA-256 is not the recorded one is refused, saying both."""
+        release = tmp_path / "wilayah.sql"
+        release.write_text(release_sql([("11", "Aceh")]), encoding="utf-8")
+        importer = script("build_regions")
+        with pytest.raises(importer.ReleaseError, match=r"SHA-256 [0-9a-f]{64}, but the recorded"):
+            importer.build(release, tmp_path)
+
+    def test_names_are_cleaned_and_levels_read_from_codes(self, rules: dict[str, Any]) -> None:
+        """Quotes, spaces and case are normalised; kinds come from the code."""
+        importer = script("build_regions")
+        rows = {
+            "63": "Kalimantan Selatan",
+            "63.71": "Kota  Banjarmasin ",
+            "63.01": "Kabupaten Tanah Laut",
+            "63.71.01": "Banjarmasin Selatan",
+            "63.71.01.1001": "mantuil",
+            "63.71.01.2002": "Ba'u\u2019",
+            "63.71.01.3003": "Desa Adat Contoh",
+        }
+        counts = {"province": 1, "regency": 1, "city": 1, "district": 1, "village": 1,
+                  "urban_village": 1, "customary_village": 1}  # fmt: skip
+        own = {**rules, "names": {"replace": {}}, "counts": counts}
+        tables = importer.tables(rows, own, [])
+        assert [("63", "Kalimantan Selatan", "ID-KS")] == tables.provinces
+        assert [
+            ("63.01", "regency", "Tanah Laut", "Kabupaten Tanah Laut"),
+            ("63.71", "city", "Banjarmasin", "Kota Banjarmasin"),
+        ] == tables.regencies
+        assert [
+            ("63.71.01.1001", "urban_village", "Mantuil"),
+            ("63.71.01.2002", "village", "Ba'u'"),
+            ("63.71.01.3003", "customary_village", "Desa Adat Contoh"),
+        ] == tables.villages["63"]
+
+    def test_committed_tables_round_trip(self, tmp_path: Path, rules: dict[str, Any]) -> None:
+        """The committed tables, as a release with their own checksum, import to the same bytes."""
+        release = tmp_path / "wilayah.sql"
+        release.write_text(release_sql(committed_rows()), encoding="utf-8")
+        digest = hashlib.sha256(release.read_bytes()).hexdigest()
+        own = tmp_path / "rules.json"
+        own.write_text(json.dumps({**rules, "release": {"sha256": digest}}), encoding="utf-8")
+        out = tmp_path / "regions"
+        shutil.copytree(DATASETS / "regions", out)
+        script("build_regions").build(release, out, own)
+        expected, actual = files(DATASETS / "regions"), files(out)
+        assert sorted(expected) == sorted(actual)
+        assert [] == [name for name in expected if expected[name] != actual[name]]
+
+    def test_recorded_replacements_are_in_the_tables(self, rules: dict[str, Any]) -> None:
+        """Every name the rules replace, and every ISO code, is what the committed tables hold."""
+        regions = pk.Regions.from_folder(DATASETS / "regions")
+        replaced = rules["names"]["replace"]
+        held = {code: regions.get(code) for code in replaced}
+        assert replaced == {
+            code: (r.official_name if r is not None else None) for code, r in held.items()
+        }
+        assert rules["iso_3166_2"]["codes"] == {
+            r.code: r.iso_3166_2 for r in regions.children("ID")
+        }
