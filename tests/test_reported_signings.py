@@ -87,6 +87,39 @@ class TestTanggamus:
         ) == self.agreement.scope
 
 
+class TestYogyakarta:
+    """Bawaslu DIY and Polda DIY, Rabu (30/11/2022), at the Sentra Gakkumdu meeting."""
+
+    agreement = get("2022-11-30-bawaslu-diy-polda-diy")
+
+    def test_parties(self) -> None:
+        """A provincial Bawaslu agreement; the Kejati's separate agreement is not a party."""
+        assert ("bawaslu-34", "polda-daerah-istimewa-yogyakarta") == self.agreement.institutions
+
+    def test_date_and_place(self) -> None:
+        """The stated Wednesday, in Bantul."""
+        assert (dt.date(2022, 11, 30), dt.date(2022, 11, 30)) == bounds(self.agreement)
+        assert Weekday.WEDNESDAY == self.agreement.signing.date.weekday
+        assert ("Grand Rohan", "34.02") == (
+            self.agreement.signing.venue,
+            self.agreement.signing.place,
+        )
+
+    def test_scope(self) -> None:
+        """The standard items the chair lists; neutrality supervision stays in the text."""
+        assert (
+            ScopeItem.DATA_EXCHANGE,
+            ScopeItem.SECURITY_ASSISTANCE,
+            ScopeItem.CAPACITY_BUILDING,
+            ScopeItem.FACILITIES,
+        ) == self.agreement.scope
+        assert "neutrality" in (self.agreement.scope_text or "")
+
+    def test_two_reports(self) -> None:
+        """The report and a copy of a second one that names the venue."""
+        assert 2 == len(self.agreement.sources)
+
+
 class TestNewUnits:
     """The police units these signings name are registry records under their Polda."""
 
