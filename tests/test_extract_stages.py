@@ -386,3 +386,33 @@ class TestNormalisation:
         assert ("kpu-63.71", "polresta-banjarmasin") == draft.agreement.institutions
         assert text[evidence.start : evidence.end] == evidence.text
         assert evidence.text.startswith("ＫＰＵ")
+
+
+class TestBareBodies:
+    """An election body named by its head alone, beside the police unit it signs with."""
+
+    def test_bare_body_takes_the_units_region(self) -> None:
+        """'Polres Tapanuli Selatan bersama Bawaslu menandatangani': Bawaslu Tapanuli Selatan."""
+        text = (
+            "Polres Tapanuli Selatan bersama Bawaslu menandatangani perjanjian kerja sama, "
+            "Senin (13/11/2023)."
+        )
+
+        assert ("bawaslu-12.03", "polres-tapanuli-selatan") == tuple(
+            sorted(drafted(text).institutions)
+        )
+
+    def test_bare_body_beside_polri_is_national(self) -> None:
+        """'KPU bersama Polri menandatangani MoU': KPU RI with Polri."""
+        text = "Komisi Pemilihan Umum (KPU) bersama Polri menandatangani MoU, Kamis (29/12/2022)."
+
+        assert ("kpu-ri", "polri") == drafted(text).institutions
+
+    def test_named_body_wins_over_the_shortcut(self) -> None:
+        """A body named in full elsewhere is the party; a bare 'KPU' adds no second one."""
+        text = (
+            "KPU Provinsi Papua Barat Daya dan Polda Papua Barat menandatangani perjanjian kerja "
+            "sama. Kapolda Papua Barat menyebut KPU siap, Senin (15/01/2024)."
+        )
+
+        assert ("kpu-96", "polda-papua-barat") == drafted(text).institutions

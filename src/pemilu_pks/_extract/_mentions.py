@@ -250,29 +250,54 @@ def find_mentions(text: str, registry: Registry) -> list[Mention]:
 
 
 def resolve_local(mentions: list[Mention], registry: Registry, segments: Segments) -> None:
-    """Resolve "X setempat" (the local X) to the unit of kind X for the most local region named.
+    """Resolve "X setempat" (the local X) and a bare "KPU" beside a named police unit.
 
-    The region is the deepest one named in the same sentence before it
-    ("Polres Barito Selatan, Polda Kalteng … dengan KPU setempat": the
-    regency's KPU), else the one named nearest before it.
+    "setempat" stands for the unit of kind X for the most local region named
+    in the same sentence ("Polres Barito Selatan, Polda Kalteng … dengan KPU
+    setempat": the regency's KPU), else the region named last before it.  A
+    bare election body ("Polres Kebumen bersama Bawaslu", "KPU bersama Polri
+    menandatangani") is the body of the most local region its sentence names,
+    or the national body when the sentence names only Polri.
     """
-    last: Mention | None = None  # the last mention with a region
-    deepest: Mention | None = None  # the most local one in the current sentence
-    sentence = (-1, -1)
+    last: Mention | None = None  # the last mention with a region, before the sentence
+    sentences: dict[tuple[int, int], list[Mention]] = {}
     for mention in mentions:
-        if not sentence[0] <= mention.start < sentence[1]:
-            sentence, deepest = segments.sentence_of(mention.start), None
-        if mention.how == "party_local":
-            source = deepest or last
+        sentences.setdefault(segments.sentence_of(mention.start), []).append(mention)
+    for group in sentences.values():
+        regional = [
+            m
+            for m in group
+            if m.region is not None
+            and not (segments.in_attendance(m.start) or segments.in_handover(m.start))
+        ]
+        deepest = max(regional, key=lambda m: (m.region or "").count("."), default=None)
+        national = any(m.national and m.kind is InstitutionKind.POLRI for m in group)
+        for mention in group:
+            bare = _is_bare_body(mention)
+            if mention.how != "party_local" and not bare:
+                continue
+            source = deepest or (None if bare else last)
             if source is not None and source.region is not None:
                 ids = registry.for_region(mention.kind, source.region)
                 if len(ids) == 1:
                     mention.institution, mention.region = ids[0], source.region
-            continue
-        if mention.region is not None:
-            last = mention
-            if deepest is None or mention.region.count(".") > (deepest.region or "").count("."):
-                deepest = mention
+                    mention.how = "party_local"
+            elif bare and national and mention.kind in _NATIONAL_IDS:
+                mention.institution, mention.national = _NATIONAL_IDS[mention.kind], True
+                mention.how = "party_local"
+        if regional:
+            last = regional[-1]
+
+
+def _is_bare_body(mention: Mention) -> bool:
+    """An election body named by its head alone: no region, no "RI", no name after it."""
+    return (
+        mention.kind.is_election_body
+        and mention.institution is None
+        and mention.region is None
+        and mention.name_span is None
+        and not mention.national
+    )
 
 
 def kinds_of(head: str) -> list[InstitutionKind]:

@@ -70,6 +70,10 @@ def choose_parties(
     regional = [m for m in candidates if not m.national]
     if regional:
         candidates = regional
+    # A body the text names only as "KPU setempat" or bare "KPU" is the one it names in
+    # full elsewhere, when it does: no second body of that kind from the shortcut.
+    named = {m.kind for m in candidates if m.kind.is_election_body and m.how != "party_local"}
+    candidates = [m for m in candidates if not (m.how == "party_local" and m.kind in named)]
     # Per institution, the first mention by name; a post title ("Kapolda
     # Kalsel") only when the text never names the institution itself.
     first: dict[str, Mention] = {}

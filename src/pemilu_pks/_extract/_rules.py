@@ -71,7 +71,7 @@ SIGNING_TERMS = (
     r"ditandatangani",
     r"tanda\s*tangan",
     r"\bteken\b",
-    r"\bsinergi",
+    r"sinergi",
     r"menjalin",
 )
 
