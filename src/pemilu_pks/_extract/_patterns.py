@@ -78,7 +78,10 @@ def rank_pattern() -> re.Pattern[str]:
     for value, official, abbreviation, _, variants in _RANKS:
         for name in (value, official, abbreviation, *variants):
             bare = re.sub(r"\s+Pol\.?$", "", name)
-            names.add(re.escape(bare).replace(r"\ ", r"\s+"))
+            pattern = re.escape(bare).replace(r"\ ", r"\s+")
+            for wrong, right in rules.RANK_SPELLINGS.items():
+                pattern = re.sub(right, f"(?:{right}|{wrong})", pattern, flags=re.IGNORECASE)
+            names.add(pattern)
     alternatives = "|".join(sorted(names, key=len, reverse=True))
     return re.compile(
         rf"(?:{alternatives})\.?(?:\s*\(?Pol(?:isi)?\.?\)?)?(?=\s+[A-Z])", re.IGNORECASE

@@ -26,6 +26,7 @@ __all__ = [
     "EVENT_TERMS",
     "FIGURES",
     "HANDOVER_MARKERS",
+    "HEADLINE_MAX_WORDS",
     "HONORIFICS",
     "INSTITUTION_HEADS",
     "INSTRUMENT_TERMS",
@@ -42,8 +43,11 @@ __all__ = [
     "PHOTO_FILE_DATE",
     "POST_TITLES",
     "PREFIX_TITLES",
+    "RANK_SPELLINGS",
     "REPRESENTED_BY",
     "SCOPE_PHRASES",
+    "SCOPE_TIED_PHRASES",
+    "SCOPE_TIE_REACH",
     "SIGNING_TERMS",
     "SIGNING_VERBS",
     "VENUE_WORDS",
@@ -115,6 +119,9 @@ OTHER_EVENT_CUES = (
     r"\bdiunggah\b",
     r"\bpemungutan\s+suara\b",
     r"\bhari\s+(?:pemungutan|pencoblosan)\b",
+    r"\b(?:di)?mulai\b",
+    r"\bberakhir\b",
+    r"\bdijadwalkan\b",
 )
 
 #: How far after an other-event cue (characters) a date is still that event's.
@@ -178,9 +185,13 @@ INSTITUTION_HEADS: tuple[tuple[str, InstitutionKind], ...] = (
 #: Polres Tapsel): (pattern, kind of the institution, post word).  "Ketua"
 #: (chair) is followed by an election body's name and handled with the heads above.
 POST_TITLES: tuple[tuple[str, InstitutionKind, str], ...] = (
-    (r"Kepala\s+Kepolisian\s+Daerah", InstitutionKind.POLDA, "Kapolda"),
-    (r"Kepala\s+Kepolisian\s+Resor\s+Kota", InstitutionKind.POLRESTA, "Kapolresta"),
-    (r"Kepala\s+Kepolisian\s+Resor", InstitutionKind.POLRES, "Kapolres"),
+    (r"Kepala\s+Kepolisian\s+Daerah(?:\s*\(Kapolda\))?", InstitutionKind.POLDA, "Kapolda"),
+    (
+        r"Kepala\s+Kepolisian\s+Resor\s+Kota(?:\s*\(Kapolresta\))?",
+        InstitutionKind.POLRESTA,
+        "Kapolresta",
+    ),
+    (r"Kepala\s+Kepolisian\s+Resor(?:\s*\(Kapolres\))?", InstitutionKind.POLRES, "Kapolres"),
     (r"Kapolrestabes", InstitutionKind.POLRESTABES, "Kapolrestabes"),
     (r"Kapolresta", InstitutionKind.POLRESTA, "Kapolresta"),
     (r"Kapolres", InstitutionKind.POLRES, "Kapolres"),
@@ -244,6 +255,9 @@ ACADEMIC_TITLES = frozenset(
     }
 )  # fmt: skip
 
+#: Misspellings of rank words news prints, read as the right word ("Inspektur Jendral").
+RANK_SPELLINGS = {"jendral": "jenderal"}
+
 #: Academic titles written before a name.
 PREFIX_TITLES = frozenset({"dr", "drs", "dra", "ir", "prof"})
 
@@ -289,6 +303,9 @@ VENUE_WORDS = (
     "Rupatama", "Lobby", "Lobi", "Markas", "Wisma", "Rumah Dinas", "Rumah Jabatan", "Rujab",
     "Pendapa", "Sekretariat", "Kafe", "Cafe", "Restoran", "Rumah Makan", "Resto",
 )  # fmt: skip
+
+#: A headline is a title-case line of at most this many words, without a comma or full stop.
+HEADLINE_MAX_WORDS = 24
 
 #: A dateline opens a paragraph: at least this many words follow its dash.
 DATELINE_MIN_WORDS = 6

@@ -147,7 +147,10 @@ class Segments:
             words = line.split()
             capitalised = sum(1 for w in words if w[:1].isupper())
             self._headline[i] = (
-                len(words) >= 4 and "," not in line and capitalised >= 0.75 * len(words)
+                4 <= len(words) <= rules.HEADLINE_MAX_WORDS
+                and "," not in line
+                and not line.rstrip().endswith(".")
+                and capitalised >= 0.75 * len(words)
             )
         return self._headline[i]
 

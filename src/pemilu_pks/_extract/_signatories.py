@@ -172,8 +172,11 @@ def _read_rank(text: str, cursor: int, person: Person) -> int:
     if rank is None:
         return cursor
     written = re.sub(r"\s+", " ", rank.group(0)).strip()
+    spelled = written
+    for wrong, right in rules.RANK_SPELLINGS.items():
+        spelled = re.sub(rf"\b{wrong}\b", right, spelled, flags=re.IGNORECASE)
     try:
-        parsed = PoliceRank.parse(written)
+        parsed = PoliceRank.parse(spelled)
     except PemiluPksError:
         return cursor
     person.rank, person.rank_as_written = parsed, written
@@ -203,7 +206,8 @@ def _name_words(text: str, cursor: int) -> tuple[int, list[str], list[tuple[int,
         else:
             words.append((word.start(), word.end()))
         space = _NEXT_WORD.match(text, word.end())
-        if space is None:
-            break
+        initial = len(word.group(0).rstrip(".")) == 1 or key in rules.PREFIX_TITLES
+        if space is None or (space.group(0).startswith(".") and not initial):
+            break  # a full stop after a whole word ends the sentence, and the name
         cursor = space.end()
     return cursor, prefix_titles, words
