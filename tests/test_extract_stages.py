@@ -416,3 +416,22 @@ class TestBareBodies:
         )
 
         assert ("kpu-96", "polda-papua-barat") == drafted(text).institutions
+
+
+class TestVenue:
+    """The venue's words."""
+
+    @pytest.mark.parametrize(
+        ("text", "venue"),
+        [
+            ("PKS diteken di Aula Rupatama, Polda Sulteng, Senin.", "Aula Rupatama Polda Sulteng"),
+            ("PKS diteken di ruang rapat Hotel Rylich, Kota Sorong.", "Ruang rapat, Hotel Rylich"),
+            ("PKS diteken di Gedung KPU, Kapolda Irjen Pol Budi hadir.", "Gedung KPU"),
+        ],
+    )
+    def test_venue_words(self, registry: Registry, text: str, venue: str) -> None:
+        """An owner named after a comma joins the venue; a post title does not."""
+        place = find_venue(Segments(text), [], registry)
+
+        assert place is not None
+        assert venue == place.name

@@ -15,7 +15,7 @@ import attrs
 
 from . import _rules as rules
 from ._mentions import Mention, kinds_of
-from ._patterns import MENTION, WEEKDAYS
+from ._patterns import HEADS, MENTION, WEEKDAYS
 from ._registry import Registry, family
 from ._segment import Segments
 
@@ -30,6 +30,7 @@ _PLACE_LIST = re.compile(
     rf"\b(?:di|DI|Di)[ \t]+(?P<list>[^.\n;()]{{1,160}}?)[ \t]*,[ \t]*\(?(?:{WEEKDAYS})\b"
 )
 _VENUE_AT = re.compile(rf"(?i:{_VENUE_WORDS})\b|[a-z]")
+_OWNER = re.compile(r",[ \t]*(?P<owner>[A-Z][\w]*(?:[ \t]+[A-Z][\w]*){1,2})(?=[ \t]*[,.])")
 _STREET = re.compile(r"(?i:jalan|jln?)\b")
 _CITY_WORDS = re.compile(r"(?:Kota\s+)?[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*){0,3}")
 _DATELINE = re.compile(r"(?P<head>[^\n]{2,80}?)[ \t]*(?:[-–—]{1,2}|\|)[ \t]+(?=\S)")
@@ -68,23 +69,13 @@ def find_venue(segments: Segments, parties: list[Mention], registry: Registry) -
         chosen = chosen or match
     if chosen is None:
         return None
-    kept: list[str] = []
-    for word in chosen.group("venue").split(" "):
-        if not word:
-            continue
-        if (
-            word[0].isupper()
-            or word[0].isdigit()
-            or word in {"setempat", "&", "/", "dan"}
-            or not kept
-        ):
-            kept.append(word)
-        else:
-            break
-    while kept and kept[-1] in {"&", "/", "dan"}:
-        kept.pop()
-    venue = " ".join(kept)
+    venue = _venue_words(chosen.group("venue"))
     end = chosen.start("venue") + len(venue)
+    # "di Aula Rupatama, Polda Sulteng": the venue belongs to the institution named after it.
+    owner = _OWNER.match(text, end)
+    if owner is not None and any(head.match(text, owner.start("owner")) for head, _ in HEADS):
+        venue = f"{venue} {owner.group('owner')}"
+        end = owner.end()
     if venue.endswith(" setempat"):
         # "Mako Polres setempat": the party of that kind, by its registry name.
         head = venue.removesuffix(" setempat").rsplit(" ", 1)[-1]
@@ -98,6 +89,24 @@ def find_venue(segments: Segments, parties: list[Mention], registry: Registry) -
     venue = _VENUE_WORD.sub(", ", venue)
     venue = re.sub(r"^(\S+), ", r"\1 ", venue)
     return Place(venue, (chosen.start("venue"), end), "venue")
+
+
+def _venue_words(written: str) -> str:
+    """The venue's words: capitalised ones, and a few lower-case ones before the first ("ruang rapat Hotel X")."""
+    words = [w for w in written.split(" ") if w]
+    kept: list[str] = words[:1]
+    lower: list[str] = []
+    for word in words[1:]:
+        if word[0].isupper() or word[0].isdigit() or word in {"setempat", "&", "/", "dan"}:
+            kept += [*lower, word]
+            lower = []
+        elif len(kept) == 1 and len(lower) < 2:  # "ruang rapat", "aula utama"
+            lower.append(word)
+        else:
+            break
+    while kept and kept[-1] in {"&", "/", "dan"}:
+        kept.pop()
+    return " ".join(kept)
 
 
 def find_city(segments: Segments, registry: Registry) -> Place | None:
