@@ -9,6 +9,7 @@ carrying the dataset version.  Each part is read the first time it is used.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 import threading
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from ._agreements import Agreements
 from ._coverage import Coverage, coverage
+from ._files import is_inside, present, read_file, replace_folder, write_file
 from ._institutions import Institutions
 from ._json import DEFAULT_LIMITS, Limits, decode, dumps
 from ._model import Agreement, Institution, Person, Source
@@ -76,12 +78,7 @@ def read_records(folder: Traversable, name: str, *, limits: Limits = DEFAULT_LIM
     from ._converter import structure
 
     path = folder / f"{name}.json"
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise DataError(f"{path}: file not found") from None
-    except OSError as exc:
-        raise DataError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    raw = read_file(path, root=folder, max_bytes=limits.max_bytes)
     data = decode(raw, source=str(path), limits=limits)
     if not isinstance(data, dict) or set(data) != {name}:
         raise ValidationError(
@@ -277,17 +274,15 @@ class Dataset:
         """
         from ._integrity import check_records
 
-        folder = Path(folder) if isinstance(folder, str) else folder
-        if not folder.is_dir():
-            raise DataError(f"{folder}: not a folder")
-        raw = {name: read_records(folder, name) for name in RECORD_TYPES}
-        dataset = _from_folder(folder, preloaded=raw)
+        where: Traversable = _folder(folder, "folder")
+        raw = {name: read_records(where, name) for name in RECORD_TYPES}
+        dataset = _from_folder(where, preloaded=raw)
         dataset._part("metadata")  # a broken datapackage.json fails here, not on first use
         problems = check_records(
             raw, region_exists=lambda code: dataset.regions.get(code) is not None
         )
         if problems:
-            raise IntegrityError([(f"{folder / path}", problem) for path, problem in problems])
+            raise IntegrityError([(f"{where / path}", problem) for path, problem in problems])
         for name in RECORD_TYPES:
             dataset._part(name)
         return dataset
@@ -303,22 +298,41 @@ class Dataset:
         :meth:`from_path` gives an equal dataset, and writing that again gives
         identical bytes.
 
+        The folder is written beside its place and swapped in whole, so a
+        failure midway leaves the previous folder as it was.  Only the files
+        of a dataset are written: nothing is read from outside the dataset's
+        own folder, and no link is followed.
+
         Args:
-            folder: Where to write; existing files of the same names are replaced.
+            folder: Where to write.  An existing folder is replaced; it may
+                hold only the files a dataset write produces.
+
+        Raises:
+            OutputError: *folder* is a link or a file, lies inside the
+                dataset's own folder, holds other files, or cannot be written.
+            DataError: A file of the dataset's own folder cannot be read.
         """
-        folder = Path(folder)
-        folder.mkdir(parents=True, exist_ok=True)
-        for name in RECORD_TYPES:
-            _write_bytes(folder / f"{name}.json", records_json(name, self._part(name)).encode())
-        _write_bytes(folder / "datapackage.json", dumps(self._part("metadata")).encode())
+        target = _folder(folder, "folder", must_exist=False)
         source = self._path
-        if source is None or _same_folder(source, folder):
-            return
-        for extra in _COPIED_FILES:
-            if (source / extra).is_file():
-                _write_bytes(folder / extra, (source / extra).read_bytes())
-        if self._own_regions and (source / "regions").is_dir():
-            _copy_tree(source / "regions", folder / "regions")
+        # Read everything first: writing into the dataset's own folder swaps it away.
+        files = {
+            f"{name}.json": records_json(name, self._part(name)).encode() for name in RECORD_TYPES
+        }
+        files["datapackage.json"] = dumps(self._part("metadata")).encode()
+        if source is not None:
+            for extra in _COPIED_FILES:
+                if present(source / extra):
+                    files[extra] = read_file(source / extra, root=source)
+            if self._own_regions:
+                files.update(_region_files(source))
+
+        def build(into: Path) -> None:
+            for name, data in files.items():
+                (into / name).parent.mkdir(parents=True, exist_ok=True)
+                write_file(into / name, data)
+
+        readable = [str(source)] if isinstance(source, Path) else []
+        replace_folder(target, build, expected=_WRITTEN.__contains__, source=readable)
 
     @property
     def _own_regions(self) -> bool:
@@ -327,26 +341,66 @@ class Dataset:
 
 #: Files beside the records that :meth:`Dataset.write` copies unchanged.
 _COPIED_FILES = ("CHANGELOG.md", "LICENSES.md")
+#: Everything :meth:`Dataset.write` may put in a folder (and so may replace there).
+_WRITTEN = frozenset({*(f"{name}.json" for name in RECORD_TYPES), "datapackage.json", "regions",
+                      *_COPIED_FILES})  # fmt: skip
+#: The files of a region folder; villages/ holds one ``PP.csv`` per province.
+_REGION_FILES = (
+    "SOURCE.md",
+    "abbreviations.csv",
+    "districts.csv",
+    "provinces.csv",
+    "regencies.csv",
+)
+_VILLAGE_FILE = re.compile(r"[0-9]{2}\.csv")
 
 
-def _write_bytes(path: Path, data: bytes) -> None:
-    path.write_bytes(data)
+def _region_files(source: Traversable) -> dict[str, bytes]:
+    """The region tables of a dataset folder, byte for byte (only known names: no walk, no loop)."""
+    regions = _subfolder(source, "regions")
+    if regions is None:
+        return {}
+    files = {
+        f"regions/{name}": read_file(regions / name, root=source)
+        for name in _REGION_FILES
+        if present(regions / name)
+    }
+    villages = _subfolder(regions, "villages", root=source)
+    if villages is not None:
+        for item in sorted(villages.iterdir(), key=lambda t: t.name):
+            if _VILLAGE_FILE.fullmatch(item.name):
+                files[f"regions/villages/{item.name}"] = read_file(item, root=source)
+    return files
 
 
-def _same_folder(source: Traversable, folder: Path) -> bool:
-    try:
-        return Path(str(source)).resolve() == folder.resolve()
-    except OSError:  # pragma: no cover - not a file-system path
-        return False
+def _folder(folder: object, what: str, *, must_exist: bool = True) -> Any:
+    """Check a folder argument: a non-empty path (or a package resource), an existing folder."""
+    if isinstance(folder, str | os.PathLike):
+        text = os.fspath(folder)
+        if not isinstance(text, str) or not text.strip():
+            raise DataError(f"{what}: an empty path names no folder")
+        path: Any = Path(text)
+    elif hasattr(folder, "iterdir") and hasattr(folder, "joinpath"):  # a Traversable
+        path = folder
+    else:
+        raise DataError(f"{what}: expected a folder path, got {type(folder).__name__}")
+    if must_exist and not path.is_dir():
+        raise DataError(f"{path}: not a folder")
+    return path
 
 
-def _copy_tree(source: Traversable, target: Path) -> None:
-    target.mkdir(parents=True, exist_ok=True)
-    for item in sorted(source.iterdir(), key=lambda t: t.name):
-        if item.is_dir():
-            _copy_tree(item, target / item.name)
-        else:
-            _write_bytes(target / item.name, item.read_bytes())
+def _subfolder(
+    folder: Traversable, name: str, *, root: Traversable | None = None
+) -> Traversable | None:
+    """``folder/name`` when it is there: a folder inside *root* (default *folder*), else an error."""
+    path = folder / name
+    if not present(path):
+        return None
+    if isinstance(path, Path) and not is_inside(path, str(root or folder)):
+        raise DataError(f"{path}: a link that leads out of {root or folder}; refused")
+    if not path.is_dir():
+        raise DataError(f"{path}: not a folder")
+    return path
 
 
 def _from_folder(
@@ -362,21 +416,21 @@ def _from_folder(
         if metadata_override is not None:
             return metadata_override
         path = folder / "datapackage.json"
-        if not path.is_file():
+        if not present(path):
             return {"name": "pemilu-pks-user-data", "version": "unknown"}
-        data = decode(path.read_bytes(), source=str(path))
+        data = decode(read_file(path, root=folder), source=str(path))
         if not isinstance(data, dict):
             raise ValidationError([("$", "expected an object")], source=str(path))
         return data
 
     def own_regions() -> bool:
-        return shared_regions is None and (folder / "regions").is_dir()
+        return shared_regions is None and _subfolder(folder, "regions") is not None
 
     def regions() -> Regions:
         if shared_regions is not None:
             return shared_regions()
-        own = folder / "regions"
-        return Regions.from_folder(own if own.is_dir() else bundled_path() / "regions")
+        own = _subfolder(folder, "regions")
+        return Regions.from_folder(own if own is not None else bundled_path() / "regions")
 
     def records(name: str) -> Callable[[], Any]:
         def build() -> Any:
@@ -452,22 +506,20 @@ def load(*, extra: str | Path | None = None) -> Dataset:
                 _bundled = _from_folder(bundled_path())
     if extra is None:
         return _bundled
-    return _overlay(_bundled, Path(extra))
+    return _overlay(_bundled, _folder(extra, "extra"))
 
 
 def _overlay(base: Dataset, folder: Path) -> Dataset:
     """*base* with the records of *folder* added; ids must not clash."""
     from ._integrity import check_records
 
-    if not folder.is_dir():
-        raise DataError(f"{folder}: not a folder")
-    if (folder / "regions").is_dir():
+    if present(folder / "regions"):
         raise DataError(
             f"{folder / 'regions'}: an extra dataset adds records; it cannot replace the "
             "regions (use pk.Dataset.from_path for a complete dataset of your own)"
         )
     own = {
-        name: read_records(folder, name) if (folder / f"{name}.json").is_file() else []
+        name: read_records(folder, name) if present(folder / f"{name}.json") else []
         for name in RECORD_TYPES
     }
     problems = []

@@ -9,6 +9,7 @@ file name, or the name that was looked up).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 __all__ = [
     "AmbiguousError",
@@ -18,6 +19,7 @@ __all__ = [
     "IntegrityError",
     "NotFoundError",
     "OptionalDependencyError",
+    "OutputError",
     "PemiluPksError",
     "ValidationError",
     "WeekdayMismatchError",
@@ -25,7 +27,23 @@ __all__ = [
 
 
 class PemiluPksError(Exception):
-    """Base class of every error raised by pemilu-pks."""
+    """Base class of every error raised by pemilu-pks.
+
+    Every error pickles with its message and attributes, so a
+    :mod:`multiprocessing` pool or a process executor reports it to the parent.
+    """
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The default rebuilds by calling __init__ with self.args, which are
+        # not the arguments of subclasses that format their own message.
+        return _rebuild, (type(self), self.args, self.__dict__)
+
+
+def _rebuild(cls: type[PemiluPksError], args: tuple[Any, ...], state: dict[str, Any]) -> Any:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 class NotFoundError(PemiluPksError, LookupError):
@@ -81,6 +99,14 @@ class OptionalDependencyError(PemiluPksError, ImportError):
 
 class DataError(PemiluPksError, ValueError):
     """A file cannot be read as data: missing, not UTF-8, not JSON, truncated."""
+
+
+class OutputError(PemiluPksError, OSError):
+    """An output cannot be written where it was asked.
+
+    A link, a folder or a special file stands there, its folder is missing or
+    unwritable, or the folder to replace holds files that are not its own.
+    """
 
 
 class InputLimitError(DataError):

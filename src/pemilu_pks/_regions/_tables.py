@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from pemilu_pks._files import present, read_file
 from pemilu_pks._model import Region, RegionLevel
 from pemilu_pks.exceptions import DataError
 
@@ -124,28 +125,38 @@ _ROWS = {
 }
 
 
-def read_rows(path: Traversable, table: str, *, required: bool = True) -> list[list[str]]:
-    """Read and check one CSV table; a missing optional table is empty.
+def read_rows(
+    path: Traversable, table: str, *, root: Traversable, required: bool = True
+) -> list[list[str]]:
+    """Read and check one CSV table of the folder *root*; a missing optional table is empty.
 
     A well-formed table is checked by one regular expression over the whole
     text; only a table that fails it is checked row by row, to say where.
+    Only a regular file inside *root* is read, and parsing is strict.
     """
+    if not required and not present(path):
+        return []
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        if not required:
-            return []
-        raise DataError(f"{path}: file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError(f"{path}: cannot read: {exc}") from None
+        text = read_file(path, root=root).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataError(f"{path}: not UTF-8 text (invalid byte at offset {exc.start})") from None
     header = _HEADERS[table]
     first, _, body = text.partition("\n")
     pattern = _ROWS[table].replace("{province}", re.escape(path.name[:2]))
     if first == ",".join(header) and re.fullmatch(pattern, body):
         if '"' not in body:  # the usual case: no quoted field, a plain split is exact
             return [line.split(",", len(header) - 1) for line in body.split("\n")[:-1]]
-        return list(csv.reader(io.StringIO(body)))
-    return _check_rows(path, table, list(csv.reader(io.StringIO(text))))
+        return _strict_rows(path, text)[1:]
+    return _check_rows(path, table, _strict_rows(path, text))
+
+
+def _strict_rows(path: Traversable, text: str) -> list[list[str]]:
+    """Parse CSV strictly: an unclosed quote or an oversized field is an error at its line."""
+    reader = csv.reader(io.StringIO(text), strict=True)
+    try:
+        return list(reader)
+    except csv.Error as exc:
+        raise DataError(f"{path}: line {reader.line_num}: not valid CSV: {exc}") from None
 
 
 def _check_rows(path: Traversable, table: str, rows: list[list[str]]) -> list[list[str]]:
@@ -231,7 +242,7 @@ class TableReader:
         """Province code -> (name, ISO 3166-2 code or "")."""
 
         def build() -> dict[str, tuple[str, str]]:
-            rows = read_rows(self.folder / "provinces.csv", "provinces.csv")
+            rows = read_rows(self.folder / "provinces.csv", "provinces.csv", root=self.folder)
             return {code: (name, iso) for code, name, iso in rows}
 
         return self._parts.get("provinces", build)
@@ -240,7 +251,7 @@ class TableReader:
         """Code -> (level, name, official name), and regency codes by province."""
 
         def build() -> tuple[dict[str, tuple[str, str, str]], dict[str, list[str]]]:
-            rows = read_rows(self.folder / "regencies.csv", "regencies.csv")
+            rows = read_rows(self.folder / "regencies.csv", "regencies.csv", root=self.folder)
             by_parent: dict[str, list[str]] = {}
             for row in rows:
                 by_parent.setdefault(row[0][:2], []).append(row[0])
@@ -252,7 +263,7 @@ class TableReader:
         """Code -> name, and district codes by regency or city."""
 
         def build() -> tuple[dict[str, str], dict[str, list[str]]]:
-            rows = read_rows(self.folder / "districts.csv", "districts.csv")
+            rows = read_rows(self.folder / "districts.csv", "districts.csv", root=self.folder)
             by_parent: dict[str, list[str]] = {}
             for code, _ in rows:
                 by_parent.setdefault(code[:5], []).append(code)
@@ -269,7 +280,7 @@ class TableReader:
             by_district: dict[str, list[str]] = {}
             parent = ""
             children: list[str] = []
-            for code, level, name in read_rows(path, "villages", required=False):
+            for code, level, name in read_rows(path, "villages", root=self.folder, required=False):
                 district = code[:8]
                 if district != parent:  # one string per district, shared by its villages
                     parent = district
@@ -285,7 +296,12 @@ class TableReader:
 
         def build() -> list[tuple[str, str, str]]:
             path = self.folder / "abbreviations.csv"
-            return [(a, c, n) for a, c, n in read_rows(path, "abbreviations.csv", required=False)]
+            return [
+                (a, c, n)
+                for a, c, n in read_rows(
+                    path, "abbreviations.csv", root=self.folder, required=False
+                )
+            ]
 
         return self._parts.get("abbreviations", build)
 
@@ -303,8 +319,9 @@ class TableReader:
                     villages += len(loaded.rows)
                     continue
                 path = self.folder / "villages" / f"{province}.csv"
-                if path.is_file():
-                    villages += max(path.read_bytes().rstrip(b"\n").count(b"\n"), 0)
+                if present(path):
+                    data = read_file(path, root=self.folder)
+                    villages += max(data.rstrip(b"\n").count(b"\n"), 0)
             return (
                 1
                 + len(self.provinces())
@@ -318,7 +335,11 @@ class TableReader:
     def tables(self) -> Tables:
         """Every table, as written."""
         source_path = self.folder / "SOURCE.md"
-        source = source_path.read_text(encoding="utf-8") if source_path.is_file() else None
+        source = (
+            read_file(source_path, root=self.folder).decode("utf-8", "replace")
+            if present(source_path)
+            else None
+        )
         return Tables(
             provinces=[(c, n, i) for c, (n, i) in self.provinces().items()],
             regencies=[(c, lv, n, o) for c, (lv, n, o) in self.regencies()[0].items()],
