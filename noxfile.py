@@ -169,6 +169,13 @@ def fuzz(session: nox.Session) -> None:
 
 
 @nox.session(default=False)
+def datasette(session: nox.Session) -> None:
+    """Serve a fresh SQLite export with Datasette; fetch a table page and a faceted query."""
+    session.install("-e", ".", "datasette")
+    session.run("python", "scripts/check_datasette.py")
+
+
+@nox.session(default=False)
 def dataset(session: nox.Session) -> None:
     """Rebuild datasets/ from the repository alone (curated records, region tables, rules)."""
     folder = session.posargs[0] if session.posargs else "datasets"

@@ -76,8 +76,13 @@ def subcommand(
 def dataset(args: argparse.Namespace) -> Dataset:
     """The dataset named by ``--data``, or the bundled one."""
     from ._dataset import Dataset, load
+    from .exceptions import DataError
 
-    return Dataset.from_path(args.data) if args.data else load()
+    if args.data is None:
+        return load()
+    if not args.data.strip():
+        raise DataError("--data: an empty path names no folder")
+    return Dataset.from_path(args.data)
 
 
 def add_format(parser: argparse.ArgumentParser) -> None:
@@ -512,6 +517,12 @@ def _configure_export(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="include every district and village (91,000 rows)",
     )
+    parser.add_argument(
+        "--keep-formulas",
+        action="store_true",
+        help="csv: write cells starting with = + - @ as they are, without the leading ' "
+        "that stops spreadsheets running them",
+    )
 
 
 @subcommand(
@@ -520,10 +531,23 @@ def _configure_export(parser: argparse.ArgumentParser) -> None:
     _configure_export,
 )
 def _export(args: argparse.Namespace) -> int:
+    import shlex
+
     from ._export import export
 
-    path = export(dataset(args), args.out, args.format, all_regions=args.all_regions)
-    sys.stderr.write(f"{PROG}: wrote {path}\n")
+    written = export(
+        dataset(args),
+        args.out,
+        args.format,
+        all_regions=args.all_regions,
+        guard_formulas=not args.keep_formulas,
+    )
+    for path, replaced in written:
+        sys.stderr.write(f"{PROG}: {'replaced' if replaced else 'wrote'} {path}\n")
+    if args.format == "sqlite":
+        database, metadata = written[0][0], written[-1][0]
+        browse = shlex.join(["datasette", str(database), "-m", str(metadata)])
+        sys.stderr.write(f"{PROG}: browse it with: {browse}\n")
     return EXIT_OK
 
 

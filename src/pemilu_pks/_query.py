@@ -95,15 +95,45 @@ def flatten(record: Any) -> dict[str, Any]:
     return row
 
 
-def rows_to_csv(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] | None = None) -> str:
-    """CSV text (with a header row) of flat rows."""
+#: A cell starting with one of these runs as a formula in spreadsheets (OWASP's list).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def guard_formula(value: Any) -> Any:
+    r"""*value* made safe for a spreadsheet: a text starting like a formula gets a leading ``'``.
+
+    A text that already starts with ``'`` gets one more, so :func:`unguard_formula`
+    gives back exactly the original.
+
+    Example:
+        >>> guard_formula('=HYPERLINK("http://x")'), guard_formula("'quoted"), guard_formula("Kalsel")
+        ('\'=HYPERLINK("http://x")', "''quoted", 'Kalsel')
+    """
+    if isinstance(value, str) and value.startswith((*FORMULA_STARTS, "'")):
+        return "'" + value
+    return value
+
+
+def unguard_formula(value: str) -> str:
+    """The original of a cell written by :func:`guard_formula`."""
+    return value[1:] if value.startswith("'") else value
+
+
+def rows_to_csv(
+    rows: Sequence[Mapping[str, Any]],
+    columns: Sequence[str] | None = None,
+    *,
+    guard_formulas: bool = True,
+) -> str:
+    """CSV text (with a header row) of flat rows; formulas guarded unless told otherwise."""
     if columns is None:
         columns = list(rows[0]) if rows else []
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n")
     writer.writeheader()
+    guard = guard_formula if guard_formulas else scalar
     for row in rows:
-        writer.writerow({key: scalar(row.get(key)) for key in columns})
+        writer.writerow({key: guard(scalar(row.get(key))) for key in columns})
     return buffer.getvalue()
 
 
@@ -241,15 +271,28 @@ class Selection(Generic[T]):
         """One flat dict per record: column -> str, int, float, bool or None."""
         return [self._row(item) for item in self._items]
 
-    def to_csv(self, path: str | Path | None = None) -> str:
+    def to_csv(self, path: str | Path | None = None, *, guard_formulas: bool = True) -> str:
         """The rows as CSV text with a header; also written to *path* when given.
 
+        Region codes are text: read the file back with
+        ``pandas.read_csv(path, dtype=str, keep_default_na=False)`` so that
+        ``"63.10"`` stays ``"63.10"`` (not the number 63.1).
+
+        Args:
+            path: A file to write (atomically; a link standing there is refused).
+            guard_formulas: Prefix ``'`` to cells a spreadsheet would run as a
+                formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a
+                carriage return) and to cells starting with ``'``.
+
         Raises:
-            OSError: *path* cannot be written.
+            OutputError: *path* cannot be written.
         """
-        text = rows_to_csv(self.to_rows())
+        text = rows_to_csv(self.to_rows(), guard_formulas=guard_formulas)
         if path is not None:
-            Path(path).write_text(text, encoding="utf-8", newline="")
+            from ._export import output_path
+            from ._files import write_file
+
+            write_file(output_path(path, "path"), text.encode("utf-8"))
         return text
 
     def to_json(self) -> str:
