@@ -24,6 +24,7 @@ TIERS: list[tuple[str, frozenset[str]]] = [
         frozenset(
             {
                 "exceptions",
+                "_files",
                 "_text",
                 "_dates",
                 "_ranks",

@@ -17,16 +17,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._agreements import code_ancestors
-from ._files import atomic_path, read_file, replace_folder, write_file
+from ._files import atomic_path, output_path, read_file, replace_folder, write_file
 from ._model import Region
 from ._query import guard_formula, unguard_formula
-from .exceptions import OutputError, ValidationError
+from .exceptions import ValidationError
 
 if TYPE_CHECKING:  # pragma: no cover
     from ._dataset import Dataset
@@ -415,21 +414,6 @@ def _records(dataset: Dataset, *, all_regions: bool) -> Iterator[tuple[str, str,
     yield "people", "person", list(dataset.people)
     yield "sources", "source", list(dataset.sources)
     yield "agreements", "agreement", list(dataset.agreements)
-
-
-def output_path(value: object, name: str) -> Path:
-    """Check an output path argument: a non-empty ``str`` or path object.
-
-    Raises:
-        ValidationError: *value* is not a path.
-        OutputError: *value* is empty.
-    """
-    if not isinstance(value, str | os.PathLike):
-        raise ValidationError([(name, f"expected a path, got {type(value).__name__}")])
-    text = os.fspath(value)
-    if not isinstance(text, str) or not text.strip():
-        raise OutputError(f"{name}: an empty path names no file or folder")
-    return Path(text)
 
 
 def write_sqlite(dataset: Dataset, path: Path, *, all_regions: bool = False) -> bool:

@@ -33,6 +33,7 @@ __all__ = [
     "MAX_FILE_BYTES",
     "atomic_path",
     "is_inside",
+    "output_path",
     "present",
     "read_file",
     "replace_folder",
@@ -136,6 +137,20 @@ def _read_open(fd: int, path: Path, max_bytes: int) -> bytes:
 
 
 # --- writing ---------------------------------------------------------------------------
+
+
+def output_path(value: object, name: str) -> Path:
+    """Check an output path argument: a non-empty ``str`` or path object.
+
+    Raises:
+        OutputError: *value* is empty or not a path.
+    """
+    if not isinstance(value, str | os.PathLike):
+        raise OutputError(f"{name}: expected a path, got {type(value).__name__}")
+    text = os.fspath(value)
+    if not isinstance(text, str) or not text.strip():
+        raise OutputError(f"{name}: an empty path names no file or folder")
+    return Path(text)
 
 
 def _refuse_target(path: Path, *, folder: bool) -> bool:

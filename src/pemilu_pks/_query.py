@@ -289,8 +289,7 @@ class Selection(Generic[T]):
         """
         text = rows_to_csv(self.to_rows(), guard_formulas=guard_formulas)
         if path is not None:
-            from ._export import output_path
-            from ._files import write_file
+            from ._files import output_path, write_file
 
             write_file(output_path(path, "path"), text.encode("utf-8"))
         return text
