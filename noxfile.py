@@ -123,6 +123,7 @@ def build(session: nox.Session) -> None:
     session.run("python", "-m", "build", "--wheel", "--outdir", str(dist), str(sdist))
     session.run("twine", "check", "--strict", *map(str, dist.iterdir()))
     wheel = next(dist.glob("*.whl"))
+    session.run("check-wheel-contents", str(wheel))
     # The extras too, so the pandas and plotting tests run rather than fail.
     session.install(str(wheel), *group("tests"), *group("extras"))
     with tempfile.TemporaryDirectory() as elsewhere:

@@ -225,7 +225,7 @@ class TestOverlay:
     def test_adds_records_over_the_bundled_ones(self, tmp_path: Path) -> None:
         """load(extra=) adds the folder's agreements to the bundled ones; they may cite bundled records."""
         bundled = pk.load()
-        own = bundled.agreements.get("2023-09-25-kpu-kalsel-polda-kalsel")
+        own = bundled.agreements.lookup("2023-09-25-kpu-kalsel-polda-kalsel")
         import attrs
 
         mine = attrs.evolve(

@@ -504,7 +504,9 @@ class TestLookup:
     def test_get_returns_none(self, institutions: pk.Institutions) -> None:
         """get() takes ids only and returns None for anything else."""
         assert None is institutions.get("KPU Kalsel")
-        assert "kpu-63" == institutions.get("kpu-63").id
+        found = institutions.get("kpu-63")
+        assert found is not None
+        assert "kpu-63" == found.id
 
     def test_for_region(self, institutions: pk.Institutions) -> None:
         """The bodies constituted for a region, optionally of one kind."""

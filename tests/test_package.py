@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from importlib import resources
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -26,6 +27,26 @@ class TestPublicApi:
         assert all(issubclass(error, pk.PemiluPksError) for error in errors)
         assert issubclass(pk.NotFoundError, LookupError)
         assert issubclass(pk.AmbiguousError, LookupError)
+
+    def test_dir_shows_only_public_names(self) -> None:
+        """dir(pk) is the public API: no typing helpers, no __future__ feature, no private modules."""
+        public = set(pk.__all__) | {"exceptions"}
+        assert public == set(dir(pk))
+        for leaked in ("Any", "TYPE_CHECKING", "annotations"):
+            assert leaked not in vars(pk)
+
+    def test_get_is_typed_record_or_none(self) -> None:
+        """Records.get is typed `R | None` (mypy checks the assert_type) and returns None for a miss."""
+        people = pk.load().people
+        found = people.get("andi-rian-djajadi")
+        missing = people.get("nobody")
+        if TYPE_CHECKING:
+            from typing_extensions import assert_type
+
+            assert_type(found, pk.Person | None)
+            assert_type(people.get("nobody", "-"), pk.Person | str)
+        assert isinstance(found, pk.Person)
+        assert None is missing
 
     def test_py_typed_ships_inside_the_package(self) -> None:
         """The PEP 561 marker is part of the package, so it is in the wheel."""

@@ -76,8 +76,14 @@ class TestWheel:
             metadata = archive.read(f"{info}/METADATA").decode()
             entry_points = archive.read(f"{info}/entry_points.txt").decode()
         assert f"{info}/licenses/LICENSE" in names
-        assert f"{info}/licenses/datasets/LICENSES.md" in names
+        assert "pemilu_pks/datasets/LICENSES.md" in names
         assert "pemilu-pks = pemilu_pks._cli:main" in entry_points
+        urls = {
+            line.split(":", 1)[1].split(",")[0].strip()
+            for line in metadata.splitlines()
+            if line.startswith("Project-URL:")
+        }
+        assert {"Changelog", "Documentation", "Issues", "Source"} == urls
         requires = sorted(
             line.split(":", 1)[1].split(">")[0].split(";")[0].strip()
             for line in metadata.splitlines()
@@ -85,6 +91,18 @@ class TestWheel:
         )
         assert ["attrs", "cattrs", "python-dateutil"] == requires
         assert "pemilu_pks/py.typed" in names
+
+    def test_no_file_twice(self, wheel: Path) -> None:
+        """No two files hold the same bytes (check-wheel-contents W002: a duplicate licence, say)."""
+        import hashlib
+
+        seen: dict[str, list[str]] = {}
+        with zipfile.ZipFile(wheel) as archive:
+            for name in archive.namelist():
+                data = archive.read(name)
+                if data and not name.endswith("RECORD"):
+                    seen.setdefault(hashlib.sha256(data).hexdigest(), []).append(name)
+        assert [] == [names for names in seen.values() if len(names) > 1]
 
     @pytest.mark.skipif(
         not os.environ.get("PEMILU_PKS_EXPECT_INSTALLED"), reason="only in nox -s build"

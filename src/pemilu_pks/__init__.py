@@ -11,9 +11,7 @@ Example:
     'ID-KS'
 """
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING, Any
+import typing as _typing
 
 from . import _notebook  # noqa: F401 - gives the record classes a Jupyter _repr_html_
 from ._agreements import Agreements
@@ -63,14 +61,14 @@ from .exceptions import (
     WeekdayMismatchError,
 )
 
-if TYPE_CHECKING:  # pragma: no cover
+if _typing.TYPE_CHECKING:  # pragma: no cover
     from ._extract import Draft, Evidence, extract
 
 # The extractor compiles many patterns; load it when first used, not at import.
 _LAZY = {"Draft": "._extract", "Evidence": "._extract", "extract": "._extract"}
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     if name in _LAZY:
         import importlib
 
@@ -78,6 +76,11 @@ def __getattr__(name: str) -> Any:
         globals()[name] = value
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    # The public names (the lazy ones included) and the public exceptions module.
+    return sorted({*__all__, "exceptions"})
 
 
 __version__ = "0.1.0"

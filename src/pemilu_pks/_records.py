@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Generic, Protocol, TypeVar, overload
 
 from .exceptions import IntegrityError, NotFoundError, PemiluPksError, ValidationError
 
@@ -25,6 +25,7 @@ class _HasId(Protocol):
 
 R = TypeVar("R", bound=_HasId)
 T = TypeVar("T")
+D = TypeVar("D")
 
 
 def context(value: T | Callable[[], T] | None) -> Callable[[], T] | None:
@@ -118,7 +119,11 @@ class Records(Generic[R]):
 
     __hash__ = None  # type: ignore[assignment] # equal by value but not immutable in type
 
-    def get(self, id: str, default: Any = None) -> R | Any:
+    @overload
+    def get(self, id: str) -> R | None: ...
+    @overload
+    def get(self, id: str, default: D) -> R | D: ...
+    def get(self, id: str, default: object = None) -> object:
         """Return the record with this id, or *default* (None) if there is none."""
         try:
             return self._by_id.get(id, default)
