@@ -41,8 +41,11 @@ class TestAgreements:
         expected = list(pk.load().agreements.filter(region="Kalsel"))
         assert expected == pk.from_json(out, list[pk.Agreement])
 
-    def test_table(self, capsys: pytest.CaptureFixture[str], data: str) -> None:
+    def test_table(
+        self, capsys: pytest.CaptureFixture[str], data: str, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
         """The default table has a header, one aligned line per agreement and a count."""
+        monkeypatch.setenv("COLUMNS", "200")
         status, out, _ = run(
             capsys, "--data", data, "agreements", "--region", "Kalsel", "--body", "kpu"
         )
@@ -245,7 +248,9 @@ class TestCoverage:
             capsys, "--data", data, "coverage", "--body", "kpu", "--province", "Sumut"
         )
         assert 0 == status
-        assert out.rstrip().endswith("2 of 33 regions with a documented KPU–police agreement")
+        assert out.rstrip().endswith(
+            "2 of 33 regencies and cities with a documented KPU–police agreement"
+        )
         _, out, _ = run(
             capsys, "--data", data, "coverage", "--level", "province", "--format", "json"
         )
@@ -373,14 +378,17 @@ class TestEntryPoints:
     """python -m pemilu_pks runs the same command."""
 
     def test_module(self) -> None:
-        """`python -m pemilu_pks --version` prints the version."""
+        """`python -m pemilu_pks --version` prints the package and dataset versions."""
         result = subprocess.run(
             [sys.executable, "-m", "pemilu_pks", "--version"],
             capture_output=True,
             text=True,
             check=False,
         )
-        assert (0, f"pemilu-pks {pk.__version__}") == (result.returncode, result.stdout.strip())
+        assert (0, f"pemilu-pks {pk.__version__} (dataset {pk.load().version})") == (
+            result.returncode,
+            result.stdout.strip(),
+        )
 
     def test_module_error_has_no_traceback(self) -> None:
         """An error from the real process is one line and status 2."""

@@ -461,7 +461,7 @@ class Agreements(Records[Agreement]):
             The matching agreements as a :class:`~pemilu_pks.Selection`.
 
         Raises:
-            NotFoundError: The region or institution does not exist.
+            NotFoundError: The region, institution or *implements* agreement does not exist.
             AmbiguousError: The region or institution name fits several.
             DateParseError: A date bound is malformed.
             ValidationError: *body*, *instrument*, *scope* or *dates* is not an allowed value.
@@ -533,8 +533,7 @@ class Agreements(Records[Agreement]):
         if kind is not None:
             found.append(index.by_kind.get(kind, ()))
         if implements is not None:
-            parent = implements if isinstance(implements, str) else implements.id
-            found.append(index.by_parent.get(parent, ()))
+            found.append(index.by_parent.get(self._id(implements), ()))
         smallest, *others = sorted((set(ids) for ids in found), key=len)
         return smallest.intersection(*others)
 

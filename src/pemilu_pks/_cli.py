@@ -1,7 +1,9 @@
 """The ``pemilu-pks`` command: the library's queries from a shell.
 
 Every command that prints records takes ``--format table|json|jsonl|csv``
-(``table``, aligned plain text, by default).  Errors print one message on
+(``table``, aligned plain text as wide as the terminal, by default; cells too
+long for it are cut with "…", and ``--format json`` has every record whole).
+Choices are case-insensitive (``--body KPU``).  Errors print one message on
 standard error, never a traceback, and set the exit status:
 
 * 0: success;
@@ -20,6 +22,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
+import shutil
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
@@ -40,8 +44,8 @@ __all__ = ["main", "subcommand"]
 
 PROG = "pemilu-pks"
 FORMATS = ("table", "json", "jsonl", "csv")
-#: Widest a table cell may be before it is cut with "…".
-CELL_WIDTH = 64
+#: The narrowest a column is squeezed to when a table must fit the terminal.
+MIN_CELL_WIDTH = 10
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 
 
@@ -85,22 +89,59 @@ def dataset(args: argparse.Namespace) -> Dataset:
     return Dataset.from_path(args.data)
 
 
+def choices(values: Iterable[str]) -> dict[str, Any]:
+    """Keyword arguments for ``add_argument``: one of *values*, in any case."""
+    return {"choices": list(values), "type": str.casefold}
+
+
 def add_format(parser: argparse.ArgumentParser) -> None:
     """Add ``--format``."""
     parser.add_argument(
-        "--format", "-f", choices=FORMATS, default="table", help="output format (default: table)"
+        "--format", "-f", **choices(FORMATS), default="table", help="output format (default: table)"
     )
 
 
-def _cut(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= CELL_WIDTH else text[: CELL_WIDTH - 1] + "…"
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
 
 
-def table(headers: Sequence[str], rows: Iterable[Sequence[Any]], out: TextIO) -> None:
-    """Print *rows* as aligned plain-text columns under *headers*."""
-    cells = [[_cut("" if value is None else str(value)) for value in row] for row in rows]
-    widths = [max([len(h), *(len(row[i]) for row in cells)]) for i, h in enumerate(headers)]
+def _fit(widths: list[int], headers: Sequence[str], keep: Sequence[str], room: int) -> list[int]:
+    """Column widths that fit *room*: the widest columns not in *keep* give way first."""
+    widths = list(widths)
+    floors = [max(len(h), MIN_CELL_WIDTH) for h in headers]
+    excess = sum(widths) + 2 * (len(widths) - 1) - room
+    while excess > 0:
+        shrinkable = [i for i, h in enumerate(headers) if h not in keep and widths[i] > floors[i]]
+        if not shrinkable:
+            break
+        widest = max(shrinkable, key=lambda i: widths[i])
+        widths[widest] -= 1
+        excess -= 1
+    return widths
+
+
+def table(
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    out: TextIO,
+    *,
+    keep: Sequence[str] = (),
+    width: int | None = None,
+) -> None:
+    """Print *rows* as aligned plain-text columns under *headers*, as wide as the terminal.
+
+    Args:
+        headers: Column titles.
+        rows: The cells of each row.
+        out: Where to print.
+        keep: Titles of columns never cut (ids, which people copy).
+        width: The width to fit; the terminal's (``$COLUMNS``, else 80) when None.
+    """
+    cells = [[" ".join(("" if v is None else str(v)).split()) for v in row] for row in rows]
+    natural = [max([len(h), *(len(row[i]) for row in cells)]) for i, h in enumerate(headers)]
+    room = width if width is not None else shutil.get_terminal_size().columns
+    widths = _fit(natural, headers, keep, room)
+    cells = [[_cut(value, w) for value, w in zip(row, widths, strict=True)] for row in cells]
     for row in [list(headers), *cells]:
         out.write(
             "  ".join(value.ljust(width) for value, width in zip(row, widths, strict=True)).rstrip()
@@ -118,6 +159,7 @@ def emit(
     row: Callable[[Any], dict[str, Any]],
     data: Callable[[Any], Any] | None = None,
     footer: str | None = None,
+    keep: Sequence[str] = ("ID", "CODE"),
 ) -> None:
     """Print records in *fmt*: a table, a JSON array, JSON Lines or flat CSV.
 
@@ -130,6 +172,7 @@ def emit(
         row: A record's flat CSV row.
         data: A record's JSON data (the library's JSON format by default).
         footer: A line under the table (tables only).
+        keep: Table columns never cut (ids and codes, by default).
     """
     from ._converter import unstructure
     from ._query import rows_to_csv
@@ -145,12 +188,12 @@ def emit(
         rows = [row(r) for r in records]
         out.write(rows_to_csv(rows) if rows else ",".join(headers).lower() + "\n")
     else:
-        table(headers, (cells(r) for r in records), out)
+        table(headers, (cells(r) for r in records), out, keep=keep)
         if footer:
             out.write(f"\n{footer}\n")
 
 
-_IRREGULAR = {"person": "people"}
+_IRREGULAR = {"person": "people", "regency or city": "regencies and cities"}
 
 
 def _plural(count: int, word: str) -> str:
@@ -169,15 +212,19 @@ def _configure_agreements(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--body",
         "-b",
-        choices=[k.value for k in InstitutionKind],
+        **choices(k.value for k in InstitutionKind),
         help="a party's kind: kpu, bawaslu, polda, …",
     )
     parser.add_argument("--institution", "-i", help='an institution id or name: "Polda Sulsel"')
-    parser.add_argument("--instrument", choices=[i.value for i in Instrument])
+    parser.add_argument(
+        "--instrument",
+        **choices(i.value for i in Instrument),
+        help="mou (a Nota Kesepahaman), pks (a Perjanjian Kerja Sama), addendum or other",
+    )
     parser.add_argument(
         "--scope",
         action="append",
-        choices=[s.value for s in ScopeItem],
+        **choices(s.value for s in ScopeItem),
         help="a scope item (repeatable; all must match)",
     )
     parser.add_argument(
@@ -194,7 +241,7 @@ def _configure_agreements(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--dates",
-        choices=("possible", "certain"),
+        **choices(("possible", "certain")),
         default="possible",
         help="for uncertain dates: keep those possibly (default) or certainly in the period",
     )
@@ -205,10 +252,36 @@ def _configure_agreements(parser: argparse.ArgumentParser) -> None:
         metavar="ID",
         help="the agreements signed at the same ceremony as this one",
     )
+    parser.add_argument(
+        "--show",
+        action="append",
+        default=[],
+        **choices(SHOW),
+        help="an extra table column: signatories (who signed, with their posts); repeatable",
+    )
     add_format(parser)
 
 
-@subcommand("agreements", "list agreements, filtered", _configure_agreements)
+#: What ``agreements --show`` can add to the table: column title and cell.
+SHOW: dict[str, tuple[str, Callable[[Any], str]]] = {
+    "signatories": (
+        "SIGNED BY",
+        lambda a: "; ".join(
+            f"{s.name or '(not named)'} ({s.post or s.party})" for s in a.signatories
+        ),
+    ),
+}
+
+
+def signing_order(agreement: Any) -> tuple[Any, ...]:
+    """Sort key: by signing date (an uncertain one by its earliest day, then latest), then id."""
+    import datetime as dt
+
+    date = agreement.signing.date
+    return (date.first_possible() or dt.date.max, date.last_possible() or dt.date.max, agreement.id)
+
+
+@subcommand("agreements", "list agreements, filtered, in signing order", _configure_agreements)
 def _agreements(args: argparse.Namespace) -> int:
     ds = dataset(args)
     agreements = ds.agreements
@@ -231,6 +304,7 @@ def _agreements(args: argparse.Namespace) -> int:
         kept = [a for a in selection if a in ceremony]
         selection = Selection(kept, kind="agreement", row=agreements.row)
     institutions = ds.institutions
+    ordered = sorted(selection, key=signing_order)
 
     def names(agreement: Any) -> str:
         found = (institutions.get(p.institution) for p in agreement.parties)
@@ -243,16 +317,18 @@ def _agreements(args: argparse.Namespace) -> int:
     region = agreements.regions.get(agreements.resolve_region(args.region)) if args.region else None
     if region is not None:
         footer += f" in or covering {region.official_name} ({region.code})"
+    extra = [SHOW[name] for name in dict.fromkeys(args.show)]
     emit(
-        selection,
+        ordered,
         fmt=args.format,
         out=sys.stdout,
-        headers=("SIGNED", "TYPE", "PARTIES", "PLACE", "ID"),
+        headers=("SIGNED", "TYPE", "PARTIES", "PLACE", *(title for title, _ in extra), "ID"),
         cells=lambda a: (
             str(a.signing.date),
             a.instrument.value.upper(),
             names(a),
             a.signing.city or "",
+            *(cell(a) for _, cell in extra),
             a.id,
         ),
         row=agreements.row,
@@ -268,12 +344,22 @@ def _configure_regions(parser: argparse.ArgumentParser) -> None:
     from ._model import RegionLevel
 
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    levels = [level.value for level in RegionLevel]
     lookup = actions.add_parser("lookup", help="the one region with this name (fails if ambiguous)")
-    lookup.add_argument("name")
-    lookup.add_argument("--level", choices=[level.value for level in RegionLevel])
-    lookup.add_argument("--within", help="a region containing it, by name or code")
-    search = actions.add_parser("search", help="regions whose names contain this text")
-    search.add_argument("text")
+    lookup.add_argument(
+        "name", help='a name, abbreviation or code: "Kalsel", "Kota Malang", "63.71"'
+    )
+    search = actions.add_parser(
+        "search",
+        help="regions whose names contain this text, then close spellings, higher levels first",
+    )
+    search.add_argument("text", help='part of a name, or a misspelt one: "Banjar", "Kapuas Hullu"')
+    search.add_argument(
+        "--limit", "-n", type=int, default=10, help="at most this many regions (default: 10)"
+    )
+    for sub in (lookup, search):
+        sub.add_argument("--level", "-l", **choices(levels), help="only regions of this level")
+        sub.add_argument("--within", "-w", help="only regions inside this one (name or code)")
     children = actions.add_parser("children", help="the regions directly inside a region")
     children.add_argument("region", help="a region name or code")
     for sub in (lookup, search, children):
@@ -286,12 +372,13 @@ def _regions(args: argparse.Namespace) -> int:
 
     ds = dataset(args)
     regions = ds.regions
-    if args.action == "lookup":
+    if args.action in ("lookup", "search"):
         within = ds.agreements.resolve_region(args.within) if args.within else None
         level = RegionLevel(args.level) if args.level else None
+    if args.action == "lookup":
         found = [regions.lookup(args.name, level=level, within=within)]
     elif args.action == "search":
-        found = list(regions.search(args.text))
+        found = list(regions.search(args.text, limit=args.limit, level=level, within=within))
     else:
         found = list(regions.children(ds.agreements.resolve_region(args.region)))
     from ._query import flatten
@@ -315,7 +402,12 @@ def _configure_institutions(parser: argparse.ArgumentParser) -> None:
     from ._model import Basis, InstitutionKind
 
     parser.add_argument("name", nargs="?", help='one institution, by id or name ("Polres Tapsel")')
-    parser.add_argument("--kind", "-k", choices=[k.value for k in InstitutionKind])
+    parser.add_argument(
+        "--kind",
+        "-k",
+        **choices(k.value for k in InstitutionKind),
+        help="only this kind: kpu, polda, …",
+    )
     parser.add_argument("--region", "-r", help="constituted for this region or one inside it")
     parser.add_argument(
         "--covering",
@@ -326,7 +418,7 @@ def _configure_institutions(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--on", metavar="YYYY-MM-DD", help="with --covering: on this day")
     parser.add_argument(
         "--basis",
-        choices=[b.value for b in Basis],
+        **choices(b.value for b in Basis),
         help="with --covering: only stated areas, or only presumed ones (default: both)",
     )
     parser.set_defaults(usage_error=parser.error)
@@ -419,20 +511,102 @@ def _covering(ds: Dataset, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --- people ----------------------------------------------------------------------------
+
+
+def _configure_people(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "name", nargs="?", help='a person\'s id, or words of their name: "Andi Rian"'
+    )
+    parser.add_argument(
+        "--institution", "-i", help='who held a post at this institution: "Polda Kalsel"'
+    )
+    add_format(parser)
+
+
+@subcommand("people", "list the people who signed, with their posts", _configure_people)
+def _people(args: argparse.Namespace) -> int:
+    from ._query import flatten
+    from ._text import name_key
+
+    ds = dataset(args)
+    found = list(ds.people)
+    if args.name:
+        exact = ds.people.get(args.name.strip())
+        words = name_key(args.name).split()
+        found = (
+            [exact]
+            if exact is not None
+            else [
+                p
+                for p in found
+                if all(
+                    any(w in name_key(n).split() for n in (p.name, *p.name_variants)) for w in words
+                )
+            ]
+        )
+    if args.institution:
+        unit = ds.agreements.resolve_institution(args.institution).id
+        found = [p for p in found if any(post.institution == unit for post in p.posts)]
+    signed: dict[str, int] = {}
+    for agreement in ds.agreements:
+        for person in {s.person for s in agreement.signatories if s.person}:
+            signed[person] = signed.get(person, 0) + 1
+    emit(
+        sorted(found, key=lambda p: (name_key(p.name), p.id)),
+        fmt=args.format,
+        out=sys.stdout,
+        headers=("NAME", "POSTS", "SIGNED", "ID"),
+        cells=lambda p: (
+            p.name,
+            "; ".join(dict.fromkeys(post.title for post in p.posts)),
+            signed.get(p.id, 0),
+            p.id,
+        ),
+        row=flatten,
+        footer=_plural(len(found), "person"),
+    )
+    return EXIT_OK
+
+
 # --- coverage ---------------------------------------------------------------------------
 
 
 def _configure_coverage(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--level", "-l", choices=("province", "regency"), default="regency")
-    parser.add_argument("--body", "-b", choices=("kpu", "bawaslu"), help="default: either")
-    parser.add_argument("--province", "-p", help="only this province (name or code)")
     parser.add_argument(
+        "--level",
+        "-l",
+        **choices(("province", "regency")),
+        default="regency",
+        help="provinces, or regencies and cities (default: regency)",
+    )
+    parser.add_argument(
+        "--body", "-b", **choices(("kpu", "bawaslu")), help="the election body (default: either)"
+    )
+    parser.add_argument("--province", "-p", help="only this province (name or code)")
+    only = parser.add_mutually_exclusive_group()
+    only.add_argument(
         "--missing", action="store_true", help="only regions without a documented agreement"
+    )
+    only.add_argument(
+        "--covered", action="store_true", help="only regions with a documented agreement"
     )
     parser.add_argument(
         "--on", metavar="YYYY-MM-DD", help="the day for the covering police units (default: any)"
     )
     add_format(parser)
+
+
+#: The coverage table's columns: title, cell, and whether it is shown at the
+#: province level / within one province.  Add a column here to show it.
+COVERAGE_COLUMNS: tuple[tuple[str, Callable[[Any], Any], bool, bool], ...] = (
+    ("CODE", lambda r: r.region, True, True),
+    ("REGION", lambda r: r.official_name, False, True),
+    ("PROVINCE", lambda r: r.province_name, True, False),
+    ("COVERED", lambda r: "yes" if r.covered else "no", True, True),
+    ("POLICE (BASIS)", lambda r: "; ".join(map(str, r.police)) or "none known", True, True),
+    ("AGREEMENTS", lambda r: ", ".join(r.agreements), True, True),
+)
 
 
 @subcommand("coverage", "which regions have a documented agreement", _configure_coverage)
@@ -442,27 +616,34 @@ def _coverage(args: argparse.Namespace) -> int:
 
     ds = dataset(args)
     result = ds.coverage(level=args.level, body=args.body, on=args.on)
-    rows = list(result)
+    selection = list(result)
     if args.province:
         code = ds.agreements.resolve_region(args.province)
-        rows = [r for r in rows if r.province == code]
-    if args.missing:
-        rows = [r for r in rows if not r.covered]
-    covered = sum(r.covered for r in rows)
+        selection = [r for r in selection if r.province == code]
+    rows = selection
+    if args.missing or args.covered:
+        rows = [r for r in selection if r.covered == args.covered]
+    # The footer counts the whole selection, not only the rows --missing or --covered kept.
+    covered = sum(r.covered for r in selection)
     who = {"kpu": "KPU", "bawaslu": "Bawaslu"}.get(args.body or "", "KPU or Bawaslu")
+    noun = "province" if args.level == "province" else "regency or city"
+    footer = (
+        f"{covered} of {_plural(len(selection), noun)} with a documented {who}–police agreement"
+    )
+    if rows is not selection:
+        footer = f"{_plural(len(rows), noun)} shown; " + footer
+    province_level = args.level == "province"
+    columns = [
+        (title, cell)
+        for title, cell, at_province_level, in_one_province in COVERAGE_COLUMNS
+        if (at_province_level or not province_level) and (in_one_province or not args.province)
+    ]
     emit(
         rows,
         fmt=args.format,
         out=sys.stdout,
-        headers=("CODE", "REGION", "PROVINCE", "COVERED", "POLICE (BASIS)", "AGREEMENTS"),
-        cells=lambda r: (
-            r.region,
-            r.official_name,
-            r.province_name,
-            "yes" if r.covered else "no",
-            "; ".join(map(str, r.police)) or "none known",
-            ", ".join(r.agreements),
-        ),
+        headers=[title for title, _ in columns],
+        cells=lambda r: [cell(r) for _, cell in columns],
         row=lambda r: {**flatten(r), "police": "; ".join(map(str, r.police))},
         data=lambda r: {
             **flatten(r),
@@ -470,7 +651,7 @@ def _coverage(args: argparse.Namespace) -> int:
             "sources": list(r.sources),
             "police": unstructure(list(r.police)),
         },
-        footer=f"{covered} of {_plural(len(rows), 'region')} with a documented {who}–police agreement",
+        footer=footer,
     )
     return EXIT_OK
 
@@ -510,8 +691,15 @@ def _validate(args: argparse.Namespace) -> int:
 def _configure_export(parser: argparse.ArgumentParser) -> None:
     from ._export import FORMATS as EXPORT_FORMATS
 
-    parser.add_argument("--format", "-f", choices=EXPORT_FORMATS, required=True)
-    parser.add_argument("--out", "-o", required=True, help="output file (a folder for csv)")
+    parser.add_argument(
+        "--format", "-f", **choices(EXPORT_FORMATS), required=True, help="the file format"
+    )
+    parser.add_argument(
+        "--out",
+        "-o",
+        required=True,
+        help="output file, '-' for standard output (a folder for csv)",
+    )
     parser.add_argument(
         "--all-regions",
         action="store_true",
@@ -535,6 +723,8 @@ def _export(args: argparse.Namespace) -> int:
 
     from ._export import export
 
+    if args.out == "-":
+        return _export_to_stdout(args)
     written = export(
         dataset(args),
         args.out,
@@ -551,6 +741,31 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _export_to_stdout(args: argparse.Namespace) -> int:
+    """``export -o -``: print the one JSON or JSON Lines file instead of writing it."""
+    import tempfile
+    from pathlib import Path
+
+    from ._export import export
+    from .exceptions import ValidationError
+
+    if args.format not in ("json", "jsonl"):
+        what = "a folder of tables" if args.format == "csv" else "a database and its metadata.json"
+        raise ValidationError(
+            [("--out", f"{args.format} writes {what}, not one text: give a path, not '-'")]
+        )
+    with tempfile.TemporaryDirectory() as folder:
+        written = export(
+            dataset(args), Path(folder) / f"export.{args.format}", args.format,
+            all_regions=args.all_regions,
+        )  # fmt: skip
+        sys.stdout.flush()
+        with written[0][0].open("rb") as text:
+            shutil.copyfileobj(text, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+    return EXIT_OK
+
+
 # --- extract ----------------------------------------------------------------------------
 
 
@@ -559,7 +774,7 @@ def _configure_extract(parser: argparse.ArgumentParser) -> None:
         "file", metavar="FILE", help="a news article as UTF-8 text ('-' for standard input)"
     )
     parser.add_argument(
-        "--format", "-f", choices=("table", "json"), default="table",
+        "--format", "-f", **choices(("table", "json")), default="table",
         help="table (default) or json (the dataset's agreements format, to edit and validate)",
     )  # fmt: skip
     parser.add_argument("--source", help="the article's URL or source id (cited by the drafts)")
@@ -604,14 +819,17 @@ def _extract(args: argparse.Namespace) -> int:
 
 def parser() -> argparse.ArgumentParser:
     """The argument parser with every registered subcommand."""
-    from . import __version__
-
     top = argparse.ArgumentParser(
         prog=PROG,
         description="The cooperation agreements Indonesian election bodies signed with the police for 2024.",
         epilog="Exit status: 0 success, 1 bad data or unwritable output, 2 bad request.",
     )
-    top.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    top.add_argument(
+        "--version",
+        action=_Version,
+        nargs=0,
+        help="show the package and dataset versions and exit",
+    )
     top.add_argument(
         "--data", metavar="PATH", help="a dataset folder to use instead of the bundled dataset"
     )
@@ -621,6 +839,46 @@ def parser() -> argparse.ArgumentParser:
         command.configure(sub)
         sub.set_defaults(run=command.run)
     return top
+
+
+class _Version(argparse.Action):
+    """``--version``: the package's version and the bundled dataset's, which differ."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from . import __version__
+        from ._dataset import load
+
+        sys.stdout.write(f"{PROG} {__version__} (dataset {load().version})\n")
+        parser.exit()
+
+
+#: The library's keyword arguments, as the options that set them.
+_OPTION_OF = {
+    "level": "--level",
+    "within": "--within",
+    "signed_from": "--from",
+    "signed_to": "--to",
+    "body": "--body",
+    "region": "--region",
+    "institution": "--institution",
+    "instrument": "--instrument",
+    "scope": "--scope",
+    "dates": "--dates",
+    "implements": "--implements",
+}
+_KEYWORD = re.compile(r"\b(" + "|".join(_OPTION_OF) + r")=(?:'([^']*)')?")
+_BARE_KEYWORD = re.compile(r"\b(signed_from|signed_to)\b")
+
+
+def in_cli_words(text: str) -> str:
+    """A library message as the command line says it: options, not keyword arguments.
+
+    Example:
+        >>> in_cli_words("narrow it with level='city' or within=, or use a code")
+        'narrow it with --level city or --within, or use a code'
+    """
+    text = _KEYWORD.sub(lambda m: _OPTION_OF[m[1]] + (f" {m[2]}" if m[2] is not None else ""), text)
+    return _BARE_KEYWORD.sub(lambda m: _OPTION_OF[m[1]], text)
 
 
 def _message(exc: BaseException) -> str:
@@ -634,7 +892,7 @@ def _message(exc: BaseException) -> str:
         and not all(c in text for c in exc.candidates)
     ):
         text += ": " + ", ".join(exc.candidates)
-    return text
+    return in_cli_words(text)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

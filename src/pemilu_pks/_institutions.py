@@ -401,10 +401,23 @@ class Institutions(Records[Institution]):
         except AmbiguousError as exc:
             codes = [m.group(0) for c in exc.candidates for m in _CODE_IN_TEXT.finditer(str(c))]
             ids = [i for i in (self._body_id(body, code) for code in codes) if i is not None]
+            if len(ids) > 1:
+                self._one(name, ids)  # raises: lists the institutions, not the regions
+            regions = " and ".join(exc.candidates)
+            if not ids:
+                # Police units are listed only where known: the region name fits
+                # several regions, but no unit by that name is in the registry.
+                raise NotFoundError(
+                    f"no institution named {name!r} in the registry: no {body.capitalize()} "
+                    f"is listed for {regions}",
+                    query=name,
+                    suggestions=self._suggest(_fold(name), self._tables()),
+                ) from None
             raise AmbiguousError(
-                f"institution name {name!r} is ambiguous: {exc}",
+                f"institution name {name!r} is ambiguous: the name fits {regions}; "
+                f"use an id ({ids[0]}) or a full name",
                 query=name,
-                candidates=ids or exc.candidates,
+                candidates=ids,
             ) from None
         except NotFoundError:
             where = " in Aceh (KIP and Panwaslih are Aceh's names)" if within == _ACEH else ""
