@@ -108,22 +108,32 @@ class TestTables:
     def test_table_fits_the_terminal(
         self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        """At 100 columns no line is wider; long cells end with "…"; ids stay whole."""
-        monkeypatch.setenv("COLUMNS", "100")
+        """At 80 columns no line is wider: long cells wrap, one row per agreement still."""
+        monkeypatch.setenv("COLUMNS", "80")
         _, out, _ = run(capsys, "agreements", "--region", "Kalsel")
         lines = out.splitlines()
-        assert [] == [line for line in lines if len(line) > 100]
-        assert any("…" in line for line in lines)
-        ids = {a.id for a in pk.load().agreements.filter(region="Kalsel")}
-        assert ids == {line.split()[-1] for line in lines[1:-2]}
+        assert [] == [line for line in lines if len(line) > 80]
+        starts = [line.split()[0] for line in lines[1:-2] if not line.startswith(" ")]
+        signed = sorted(str(a.signing.date) for a in pk.load().agreements.filter(region="Kalsel"))
+        assert signed == starts
+        assert len(lines) - 3 > len(starts)  # some rows took more than one line
 
-    def test_table_cuts_widest_first(self) -> None:
-        """table() shrinks the widest columns not kept, down to what fits."""
+    def test_table_wraps_then_cuts(self) -> None:
+        """table() narrows the widest column, wraps its cells and cuts what is left with "…"."""
         import io
 
         out = io.StringIO()
-        table(("ID", "TEXT"), [("an-id", "x" * 50)], out, keep=("ID",), width=30)
-        assert ["ID     TEXT", "an-id  " + "x" * 22 + "…"] == out.getvalue().splitlines()
+        table(("ID", "TEXT"), [("an-id", "word " * 20)], out, width=30)
+        expected = [
+            "ID     TEXT",
+            "an-id  word word word word",
+            "       word word word word",
+            "       word word word word…",
+        ]
+        assert expected == out.getvalue().splitlines()
+        out = io.StringIO()
+        table(("ID", "TEXT"), [("an-id", "short")], out, width=30)
+        assert ["ID     TEXT", "an-id  short"] == out.getvalue().splitlines()
 
     def test_show_signatories(self, capsys: pytest.CaptureFixture[str]) -> None:
         """--show signatories adds who signed, with their posts."""

@@ -25,7 +25,7 @@ import json
 import re
 import shutil
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 import attrs
@@ -46,6 +46,10 @@ PROG = "pemilu-pks"
 FORMATS = ("table", "json", "jsonl", "csv")
 #: The narrowest a column is squeezed to when a table must fit the terminal.
 MIN_CELL_WIDTH = 10
+#: The most lines a wrapped table cell takes; the rest is cut with "…".
+MAX_CELL_LINES = 3
+#: Columns never narrowed below this: codes (a village's has 13 characters).
+NARROWEST = {"CODE": 13}
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 
 
@@ -105,16 +109,30 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
 
 
-def _fit(widths: list[int], headers: Sequence[str], keep: Sequence[str], room: int) -> list[int]:
-    """Column widths that fit *room*: the widest columns not in *keep* give way first."""
-    widths = list(widths)
-    floors = [max(len(h), MIN_CELL_WIDTH) for h in headers]
+def _wrap(text: str, width: int) -> list[str]:
+    """*text* in lines of at most *width*: up to MAX_CELL_LINES, the last cut with "…"."""
+    if len(text) <= width:
+        return [text]
+    import textwrap
+
+    # Ids break at their hyphens; a word longer than the column is split.
+    return textwrap.wrap(text, width, max_lines=MAX_CELL_LINES, placeholder="…") or [
+        _cut(text, width)
+    ]
+
+
+def _fit(
+    natural: list[int], headers: Sequence[str], minimum: Mapping[str, int], room: int
+) -> list[int]:
+    """Column widths that fit *room*: the widest columns give way first, down to their minimum."""
+    widths = list(natural)
+    floors = [max(len(h), minimum.get(h, MIN_CELL_WIDTH)) for h in headers]
     excess = sum(widths) + 2 * (len(widths) - 1) - room
     while excess > 0:
-        shrinkable = [i for i, h in enumerate(headers) if h not in keep and widths[i] > floors[i]]
-        if not shrinkable:
+        narrowable = [i for i in range(len(widths)) if widths[i] > floors[i]]
+        if not narrowable:
             break
-        widest = max(shrinkable, key=lambda i: widths[i])
+        widest = max(narrowable, key=lambda i: widths[i])
         widths[widest] -= 1
         excess -= 1
     return widths
@@ -125,28 +143,34 @@ def table(
     rows: Iterable[Sequence[Any]],
     out: TextIO,
     *,
-    keep: Sequence[str] = (),
+    minimum: Mapping[str, int] | None = None,
     width: int | None = None,
 ) -> None:
     """Print *rows* as aligned plain-text columns under *headers*, as wide as the terminal.
+
+    When the natural widths do not fit, the widest columns are narrowed first,
+    each down to its minimum; their long cells wrap onto up to
+    :data:`MAX_CELL_LINES` lines, and what does not fit then is cut with "…".
 
     Args:
         headers: Column titles.
         rows: The cells of each row.
         out: Where to print.
-        keep: Titles of columns never cut (ids, which people copy).
+        minimum: Column title -> narrowest width (default :data:`MIN_CELL_WIDTH`).
         width: The width to fit; the terminal's (``$COLUMNS``, else 80) when None.
     """
     cells = [[" ".join(("" if v is None else str(v)).split()) for v in row] for row in rows]
     natural = [max([len(h), *(len(row[i]) for row in cells)]) for i, h in enumerate(headers)]
     room = width if width is not None else shutil.get_terminal_size().columns
-    widths = _fit(natural, headers, keep, room)
-    cells = [[_cut(value, w) for value, w in zip(row, widths, strict=True)] for row in cells]
+    widths = _fit(natural, headers, minimum or {}, room)
     for row in [list(headers), *cells]:
-        out.write(
-            "  ".join(value.ljust(width) for value, width in zip(row, widths, strict=True)).rstrip()
-            + "\n"
-        )
+        wrapped = [_wrap(value, w) for value, w in zip(row, widths, strict=True)]
+        for line in range(max(map(len, wrapped))):
+            parts = [cell[line] if line < len(cell) else "" for cell in wrapped]
+            out.write(
+                "  ".join(part.ljust(w) for part, w in zip(parts, widths, strict=True)).rstrip()
+                + "\n"
+            )
 
 
 def emit(
@@ -159,7 +183,7 @@ def emit(
     row: Callable[[Any], dict[str, Any]],
     data: Callable[[Any], Any] | None = None,
     footer: str | None = None,
-    keep: Sequence[str] = ("ID", "CODE"),
+    minimum: Mapping[str, int] | None = None,
 ) -> None:
     """Print records in *fmt*: a table, a JSON array, JSON Lines or flat CSV.
 
@@ -172,7 +196,7 @@ def emit(
         row: A record's flat CSV row.
         data: A record's JSON data (the library's JSON format by default).
         footer: A line under the table (tables only).
-        keep: Table columns never cut (ids and codes, by default).
+        minimum: Table column title -> narrowest width (see :func:`table`).
     """
     from ._converter import unstructure
     from ._query import rows_to_csv
@@ -188,7 +212,7 @@ def emit(
         rows = [row(r) for r in records]
         out.write(rows_to_csv(rows) if rows else ",".join(headers).lower() + "\n")
     else:
-        table(headers, (cells(r) for r in records), out, keep=keep)
+        table(headers, (cells(r) for r in records), out, minimum={**NARROWEST, **(minimum or {})})
         if footer:
             out.write(f"\n{footer}\n")
 
@@ -333,6 +357,7 @@ def _agreements(args: argparse.Namespace) -> int:
         ),
         row=agreements.row,
         footer=footer,
+        minimum={"SIGNED": len("2023-12-01..2024-02-09")},  # an interval stays on one line
     )
     return EXIT_OK
 
