@@ -80,6 +80,12 @@ _REGION_FIELDS: dict[str, list[tuple[str, str, str]]] = {
         ("region_code", "string", "The region it stands for."),
         ("note", "string", "The region's name and a source where the abbreviation is used."),
     ],
+    "names": [
+        ("name", "string", "Another name of the region: Jogja, Nanggroe Aceh Darussalam, DKJ."),
+        ("region_code", "string", "The region it names."),
+        ("kind", "string", "everyday, former or official (beside the decree's name)."),
+        ("source", "string", "The law or public text the name comes from."),
+    ],
 }
 _PATTERNS = {
     "provinces": r"^\d{2}$",

@@ -8,8 +8,8 @@ The input is ``db/wilayah.sql`` of cahyadsn/wilayah at the commit that
 is refused.  The same file records what this import changes (names replaced,
 with the reasons in ``datasets/regions/SOURCE.md``), the provinces' ISO
 3166-2 codes and the counts of the decree, which every import must
-reproduce.  ``abbreviations.csv`` and ``SOURCE.md`` in *OUT* are curated by
-hand and left as they are.
+reproduce.  ``abbreviations.csv``, ``names.csv`` and ``SOURCE.md`` in *OUT* are
+curated by hand and left as they are.
 
 The transformation, in order (``SOURCE.md`` tells the same story):
 

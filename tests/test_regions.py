@@ -334,6 +334,75 @@ class TestLookup:
         assert [] == [r.code for r in upper if regions.lookup(r.code) != r]
 
 
+class TestOtherNames:
+    """The names people type: everyday, former and official names from names.csv."""
+
+    @pytest.mark.parametrize(
+        ("name", "code"),
+        [
+            ("Jakarta", "31"),
+            ("DKJ", "31"),
+            ("Daerah Khusus Jakarta", "31"),
+            ("Jogja", "34"),
+            ("Yogya", "34"),
+            ("Nanggroe Aceh Darussalam", "11"),
+            ("NAD", "11"),
+            ("Irian Jaya", "91"),
+            ("Ujung Pandang", "73.71"),
+            ("Solo", "33.72"),
+        ],
+    )
+    def test_names_people_type(self, regions: pk.Regions, name: str, code: str) -> None:
+        """Everyday and former names resolve to the province or city they mean."""
+        assert code == regions.lookup(name).code
+
+    def test_every_row_resolves_at_its_level(self, regions: pk.Regions) -> None:
+        """Each row of names.csv finds its region, asked at that region's level."""
+        rows = _names_rows()
+        found = []
+        for row in rows:
+            region = regions.get(row["region_code"])
+            assert region is not None, row
+            found.append(regions.lookup(row["name"], level=region.level) == region)
+        assert [] == [row["name"] for row, ok in zip(rows, found, strict=True) if not ok]
+
+    def test_every_row_cites_its_source(self) -> None:
+        """Every name has a kind and a source: a law (UU, PP, Peraturan) or a public URL."""
+        rows = _names_rows()
+        assert rows
+        assert {"everyday", "former", "official"} >= {row["kind"] for row in rows}
+        cited = re.compile(r"https://\S+|\b(?:UU|PP|Peraturan|Undang-Undang)\b")
+        assert [] == [row["name"] for row in rows if not cited.search(row["source"])]
+        keys = [(tuple(map(int, r["region_code"].split("."))), r["name"].casefold()) for r in rows]
+        assert sorted(keys) == keys
+
+    def test_famous_region_outranks_village(self, regions: pk.Regions) -> None:
+        """A province or city named like a village wins lookup and leads the suggestions."""
+        village = regions.lookup("Jogja", level="village")
+        assert pk.RegionLevel.VILLAGE == village.level
+        assert "34" == regions.lookup("Jogja").code
+        assert ["34", "34.71"] == [r.code for r in regions.search("Jogja", limit=2)]
+        assert "34.71" == regions.lookup("Jogja", level="city").code
+        with pytest.raises(pk.NotFoundError) as info:
+            regions.lookup("Jakrta")
+        assert info.value.suggestions[0].endswith("(31)")
+
+    def test_bad_names_table(self, tmp_path: Path) -> None:
+        """A names.csv row without a known kind is a DataError naming file and line."""
+        _tiny(tmp_path)
+        (tmp_path / "names.csv").write_text(
+            "name,region_code,kind,source\nContohan,01,nickname,UU No. 1 Tahun 2000\n",
+            encoding="utf-8",
+        )
+        with pytest.raises(pk.DataError, match=r"names\.csv: line 2: kind 'nickname'"):
+            pk.Regions.from_folder(tmp_path).lookup("Contohan")
+
+
+def _names_rows() -> list[dict[str, str]]:
+    with (folder() / "names.csv").open(encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
 class TestSearch:
     """Ranked candidates for typos."""
 
@@ -356,6 +425,15 @@ class TestSearch:
         found = regions.search("Malang", limit=3)
         assert 3 == len(found)
         assert ["35.07", "35.73"] == [r.code for r in found[:2]]
+
+    def test_containing_names_first(self, regions: pk.Regions) -> None:
+        """Names containing the text (from a word start) come first, higher levels first."""
+        found = [r.code for r in regions.search("Banjar", limit=5)]
+        assert ["32.79", "63.03"] == found[:2]  # exact names first: Kota and Kabupaten Banjar
+        assert {"33.04", "63.71", "63.72"} == set(found[2:])  # Banjarnegara, -masin, -baru
+        # "Jogjakarta" (Yogyakarta) does not contain "Jakarta" at a word start: merely close.
+        jakarta = [r.code for r in regions.search("Jakarta", limit=6)]
+        assert ["31", "31.71", "31.72", "31.73", "31.74", "31.75"] == jakarta
 
     def test_nothing_close(self, regions: pk.Regions) -> None:
         """Gibberish gives an empty list."""

@@ -208,7 +208,7 @@ class Regions:
             'Kota Jambi'
             >>> regions.lookup("Malang")
             Traceback (most recent call last):
-            pemilu_pks.exceptions.AmbiguousError: 'Malang' matches 2 regions: Kabupaten Malang (35.07), Kota Malang (35.73); narrow it with level= or within=, or use a code
+            pemilu_pks.exceptions.AmbiguousError: 'Malang' matches 2 regions: Kabupaten Malang (35.07), Kota Malang (35.73); level='regency' or level='city' decides it, or use a code
         """
         levels = parse_levels(level)
         scope = None if within is None else self._resolve(within, "within region").code
@@ -237,7 +237,7 @@ class Regions:
             more = f" and {len(candidates) - 10} more" if len(candidates) > 10 else ""
             raise AmbiguousError(
                 f"{name!r} matches {len(found)} regions{where}: {shown}{more}; "
-                "narrow it with level= or within=, or use a code",
+                + _how_to_choose(found, scoped=scope is not None),
                 query=name,
                 candidates=candidates,
             )
@@ -255,11 +255,14 @@ class Regions:
         level: RegionLevel | str | None = None,
         within: Region | str | None = None,
     ) -> list[Region]:
-        """Regions whose names are close to *text*, best first: for typos and guesses.
+        """Regions whose names contain *text*, then those close to it: for parts, typos and guesses.
 
-        Compares lookup keys (as :meth:`lookup` folds them) by trigrams and
-        :class:`difflib.SequenceMatcher`.  Villages are searched only when
-        *level* asks for a village level, or when no higher region is close.
+        Names containing *text* come first, higher levels first ("Banjar":
+        Kabupaten Banjar, then Kota Banjarmasin, Kota Banjarbaru, …); then
+        names close to it, compared as lookup keys (as :meth:`lookup` folds
+        them) by trigrams and :class:`difflib.SequenceMatcher`.  Villages are
+        searched only when *level* asks for a village level, or when no higher
+        region contains or resembles *text*.
 
         Args:
             text: What the user typed ("Banjarmasn", "Kapuas Hullu").
@@ -268,7 +271,7 @@ class Regions:
             within: Only regions inside this one (a Region, code or name).
 
         Returns:
-            Matching regions, closest first; ties go to the higher level, then the code.
+            Matching regions: containing ones by level, then close ones, closest first.
 
         Raises:
             ValidationError: *level* is not a level.
@@ -362,3 +365,17 @@ class Regions:
         a = self._resolve(outer).code
         b = self._resolve(inner).code
         return a == b or is_within(b, a)
+
+
+def _how_to_choose(found: list[Region], *, scoped: bool) -> str:
+    """The end of an ambiguity message: which argument decides it, or narrows it."""
+    per_level: dict[RegionLevel, int] = {}
+    for region in found:
+        per_level[region.level] = per_level.get(region.level, 0) + 1
+    if len(per_level) > 1 and set(per_level.values()) == {1}:
+        choices = " or ".join(f"level={level.value!r}" for level in per_level)
+        return f"{choices} decides it, or use a code"
+    ways = ["level="] if len(per_level) > 1 else []
+    if not scoped:
+        ways.append("within=")
+    return f"narrow it with {' or '.join(ways)}, or use a code" if ways else "use a code"

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pemilu_pks._model import Region, RegionLevel
 
 from ._codes import UPPER_LEVELS, VILLAGE_LEVELS, is_within
-from ._names import NameIndex, Reading
+from ._names import NameIndex, Reading, starts_a_word
 from ._tables import Parts, TableReader
 
 #: The least similarity (0..1) of a suggestion.
@@ -81,25 +81,56 @@ class Suggestions:
         levels: frozenset[RegionLevel] | None,
         scope: str | None,
     ) -> list[Region]:
-        """Close regions, best first; villages only when no higher region is close.
+        """Regions whose names contain the query, then close ones; villages only when needed.
 
-        Ties go to the higher level, then the code.
+        Names containing the query come first, higher levels first (at one
+        level an exact name first, then by code); then names merely close to
+        it, closest first (ties to the higher level, then the code).  Villages
+        are searched only when *levels* asks for them or no higher region
+        contains or resembles the query.
         """
 
-        def collect(fuzzy: Fuzzy, index: dict[str, list[str]]) -> None:
-            for key, _ in readings:
-                for score, match in fuzzy.scores(key, cutoff=_CUTOFF):
+        def admit(code: str) -> Region | None:
+            region = self._tables.region(code)
+            if (levels is None or region.level in levels) and (
+                scope is None or is_within(code, scope)
+            ):
+                return region
+            return None
+
+        def contain(words: dict[str, list[str]]) -> None:
+            # "Contains" from the start of a word: "Banjar" finds Banjarmasin and
+            # "Jakarta" finds Jakarta Pusat, but "Jakarta" does not find Jogjakarta.
+            for query, hint in readings:
+                for name, codes in words.items():
+                    if query not in name.replace(" ", "") or not starts_a_word(query, name):
+                        continue
+                    for code in codes:
+                        region = admit(code)
+                        if region is not None and (hint is None or region.level in hint):
+                            exact = name.replace(" ", "") == query
+                            containing[region] = containing.get(region, False) or exact
+
+        def close(fuzzy: Fuzzy, index: dict[str, list[str]]) -> None:
+            for query, _ in readings:
+                for score, match in fuzzy.scores(query, cutoff=_CUTOFF):
                     for code in index[match]:
-                        region = self._tables.region(code)
-                        if (levels is None or region.level in levels) and (
-                            scope is None or is_within(code, scope)
-                        ):
+                        region = admit(code)
+                        if region is not None:
                             best[region] = max(score, best.get(region, 0.0))
 
+        containing: dict[Region, bool] = {}  # region -> whether a name equals the query
         best: dict[Region, float] = {}
         if levels is None or levels & UPPER_LEVELS:
-            collect(self._fuzzy(None), self._names.upper())
-        if not best and (levels is None or levels & VILLAGE_LEVELS):
+            contain(self._names.upper_words())
+            close(self._fuzzy(None), self._names.upper())
+        if not (containing or best) and (levels is None or levels & VILLAGE_LEVELS):
             for province in self._names.provinces_in(scope):
-                collect(self._fuzzy(province), self._names.villages(province))
-        return sorted(best, key=lambda r: (-best[r], r.level.depth, r.code))
+                contain(self._names.village_words(province))
+                close(self._fuzzy(province), self._names.villages(province))
+        first = sorted(containing, key=lambda r: (r.level.depth, not containing[r], r.code))
+        rest = sorted(
+            (r for r in best if r not in containing),
+            key=lambda r: (-best[r], r.level.depth, r.code),
+        )
+        return first + rest

@@ -3,7 +3,8 @@
 A name matches case-, spacing- and punctuation-insensitively: both sides are
 folded to a lookup key ("Kab. Tapanuli Selatan" -> "tapanuliselatan", after
 its prefix announced a regency).  The index maps keys to codes for every
-region above the villages, abbreviations used in news included; each
+region above the villages, abbreviations used in news and the everyday,
+former and official names of ``names.csv`` included ("Jogja", "NAD"); each
 province's villages get an index of their own, built only when a name is
 not found higher up.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from pemilu_pks._model import Region, RegionLevel
 from pemilu_pks._text import fold, name_key
@@ -93,6 +95,34 @@ def describe(region: Region) -> str:
     return f"{label} ({region.code})"
 
 
+def _index(names: list[tuple[str, str]], fold_: Callable[[str], str]) -> dict[str, list[str]]:
+    """Folded name -> codes, each code once per name, in the order given."""
+    index: dict[str, list[str]] = {}
+    for text, code in names:
+        codes = index.setdefault(fold_(text), [])
+        if code not in codes:
+            codes.append(code)
+    return index
+
+
+def starts_a_word(query: str, words: str) -> bool:
+    """Whether spaceless *query* occurs in *words* (spaced) from the start of one of its words.
+
+    Example:
+        >>> starts_a_word("banjar", "banjarmasin"), starts_a_word("jakarta", "jogjakarta")
+        (True, False)
+        >>> starts_a_word("jakartapusat", "kota administrasi jakarta pusat")
+        True
+    """
+    joined = words.replace(" ", "")
+    start = 0
+    for word in words.split(" "):
+        if joined.startswith(query, start):
+            return True
+        start += len(word)
+    return False
+
+
 class NameIndex:
     """Lookup key -> region codes, built from the tables on first use."""
 
@@ -102,42 +132,39 @@ class NameIndex:
         self._tables = tables
         self._parts = parts
 
+    def _upper_names(self) -> list[tuple[str, str]]:
+        """``(name, code)`` of every region above the villages, with abbreviations and other names."""
+        names = [(COUNTRY.name, COUNTRY.code), (COUNTRY.official_name, COUNTRY.code)]
+        names += [(name, code) for code, (name, _) in self._tables.provinces().items()]
+        for code, (_, name, official) in self._tables.regencies()[0].items():
+            names += [(name, code), (official, code)]
+        names += [(name, code) for code, name in self._tables.districts()[0].items()]
+        names += [(abbreviation, code) for abbreviation, code, _ in self._tables.abbreviations()]
+        names += [(other, code) for other, code, _, _ in self._tables.names()]
+        return names
+
     def upper(self) -> dict[str, list[str]]:
-        """Keys of the country, provinces, regencies, cities, districts and abbreviations."""
+        """Keys of every region above the villages, its abbreviations and other names included."""
+        return self._parts.get("names", lambda: _index(self._upper_names(), key))
 
-        def build() -> dict[str, list[str]]:
-            index: dict[str, list[str]] = {}
+    def upper_words(self) -> dict[str, list[str]]:
+        """The same names as :meth:`upper`, folded with their word breaks (for "contains")."""
+        return self._parts.get("name-words", lambda: _index(self._upper_names(), name_key))
 
-            def add(text: str, code: str) -> None:
-                codes = index.setdefault(key(text), [])
-                if code not in codes:
-                    codes.append(code)
-
-            add(COUNTRY.name, COUNTRY.code)
-            add(COUNTRY.official_name, COUNTRY.code)
-            for code, (name, _) in self._tables.provinces().items():
-                add(name, code)
-            for code, (_, name, official) in self._tables.regencies()[0].items():
-                add(name, code)
-                add(official, code)
-            for code, name in self._tables.districts()[0].items():
-                add(name, code)
-            for abbreviation, code, _ in self._tables.abbreviations():
-                add(abbreviation, code)
-            return index
-
-        return self._parts.get("names", build)
+    def _village_names(self, province: str) -> list[tuple[str, str]]:
+        return [(name, code) for code, (_, name, _) in self._tables.villages(province).rows.items()]
 
     def villages(self, province: str) -> dict[str, list[str]]:
         """Keys of one province's villages."""
+        return self._parts.get(
+            "village-names:" + province, lambda: _index(self._village_names(province), key)
+        )
 
-        def build() -> dict[str, list[str]]:
-            index: dict[str, list[str]] = {}
-            for code, (_, name, _) in self._tables.villages(province).rows.items():
-                index.setdefault(key(name), []).append(code)
-            return index
-
-        return self._parts.get("village-names:" + province, build)
+    def village_words(self, province: str) -> dict[str, list[str]]:
+        """One province's village names, folded with their word breaks."""
+        return self._parts.get(
+            "village-words:" + province, lambda: _index(self._village_names(province), name_key)
+        )
 
     def provinces_in(self, scope: str | None) -> list[str]:
         """The provinces whose villages may lie in *scope* (None: anywhere)."""

@@ -38,7 +38,10 @@ _HEADERS = {
     "districts.csv": ("code", "name"),
     "villages": ("code", "level", "name"),
     "abbreviations.csv": ("abbreviation", "region_code", "note"),
+    "names.csv": ("name", "region_code", "kind", "source"),
 }
+#: The kinds of other names ``names.csv`` gives a region.
+NAME_KINDS = ("everyday", "former", "official")
 _TABLE_LEVELS = {
     "regencies.csv": frozenset({"regency", "city"}),
     "villages": frozenset({"village", "urban_village", "customary_village"}),
@@ -56,10 +59,20 @@ class Tables:
         villages: Province code -> ``(code, level, name)`` rows.
         abbreviations: ``(abbreviation, region_code, note)`` rows.
         source: The text of ``SOURCE.md``, if there is one.
+        names: ``(name, region_code, kind, source)`` rows: everyday, former and
+            official names beside the decree's, each with its source.
     """
 
     # A plain class, not a NamedTuple: cheaper to define at import time.
-    __slots__ = ("abbreviations", "districts", "provinces", "regencies", "source", "villages")
+    __slots__ = (
+        "abbreviations",
+        "districts",
+        "names",
+        "provinces",
+        "regencies",
+        "source",
+        "villages",
+    )
 
     def __init__(
         self,
@@ -70,6 +83,7 @@ class Tables:
         villages: dict[str, list[tuple[str, str, str]]],
         abbreviations: list[tuple[str, str, str]],
         source: str | None,
+        names: list[tuple[str, str, str, str]] | None = None,
     ) -> None:
         self.provinces = provinces
         self.regencies = regencies
@@ -77,6 +91,7 @@ class Tables:
         self.villages = villages
         self.abbreviations = abbreviations
         self.source = source
+        self.names = names or []
 
 
 def _csv_text(header: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
@@ -107,6 +122,8 @@ def write_tables(folder: Path, tables: Tables) -> None:
         folder / "abbreviations.csv",
         _csv_text(_HEADERS["abbreviations.csv"], tables.abbreviations),
     )
+    if tables.names:  # curated beside the decree's tables; a rebuild of those keeps it
+        put(folder / "names.csv", _csv_text(_HEADERS["names.csv"], tables.names))
     if tables.source is not None:
         put(folder / "SOURCE.md", tables.source)
 
@@ -122,6 +139,9 @@ _ROWS = {
         rf"(?:village|urban_village|customary_village),{_FIELD}\n)*"
     ),
     "abbreviations.csv": rf"(?:{_FIELD},{_ANY_FIELD},{_ANY_FIELD}\n)*",
+    "names.csv": (
+        rf"(?:{_FIELD},[0-9]{{2}}(?:\.[0-9]{{2}}){{0,2}},(?:{'|'.join(NAME_KINDS)}),{_FIELD}\n)*"
+    ),
 }
 
 
@@ -182,6 +202,12 @@ def _check_rows(path: Traversable, table: str, rows: list[list[str]]) -> list[li
             )
         elif levels is not None and row[1] not in levels:
             problem = f"level {row[1]!r} is not one of {', '.join(sorted(levels))}"
+        elif table == "names.csv" and not CODE.match(row[1]):
+            problem = f"{row[1]!r} is not a region code"
+        elif table == "names.csv" and row[2] not in NAME_KINDS:
+            problem = f"kind {row[2]!r} is not one of {', '.join(NAME_KINDS)}"
+        elif table == "names.csv" and not row[3].strip():
+            problem = "no source"
         elif not row[header.index("name") if "name" in header else 0].strip():
             problem = "empty name"
         if problem:
@@ -305,6 +331,15 @@ class TableReader:
 
         return self._parts.get("abbreviations", build)
 
+    def names(self) -> list[tuple[str, str, str, str]]:
+        """``(name, region code, kind, source)`` rows: everyday, former and official names."""
+
+        def build() -> list[tuple[str, str, str, str]]:
+            path = self.folder / "names.csv"
+            return [(n, c, k, s) for n, c, k, s in read_rows(path, "names.csv", required=False)]
+
+        return self._parts.get("other-names", build)
+
     def count(self) -> int:
         """How many regions the tables hold, the country included.
 
@@ -350,6 +385,7 @@ class TableReader:
             },
             abbreviations=list(self.abbreviations()),
             source=source,
+            names=list(self.names()),
         )
 
     # --- the regions --------------------------------------------------------------
