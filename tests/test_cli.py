@@ -23,6 +23,12 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> str:
     return str(write_dataset(tmp_path_factory.mktemp("data")))
 
 
+@pytest.fixture(autouse=True)
+def wide_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tables as wide as their content: these tests read cells, not the fitting to a terminal."""
+    monkeypatch.setenv("COLUMNS", "300")
+
+
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     """Run the command in-process: (exit status, stdout, stderr)."""
     status = main(list(argv))
