@@ -12,7 +12,7 @@ NATIONAL = "2022-12-29-kpu-ri-polri"
 
 def get(agreement_id: str) -> pk.Agreement:
     """The bundled agreement with this id."""
-    return pk.load().agreements.get(agreement_id)
+    return pk.load().agreements.lookup(agreement_id)
 
 
 def bounds(agreement: pk.Agreement) -> tuple[dt.date, dt.date]:
@@ -127,17 +127,17 @@ class TestNewUnits:
         """Each unit has its kind, its Polda and a source."""
         ds = pk.load()
         found = {
-            unit: (ds.institutions.get(unit).kind, ds.institutions.get(unit).parent)
+            unit: (ds.institutions.lookup(unit).kind, ds.institutions.lookup(unit).parent)
             for unit in ("polres-majene", "polres-tanggamus")
         }
         assert {
             "polres-majene": (pk.InstitutionKind.POLRES, "polda-sulawesi-barat"),
             "polres-tanggamus": (pk.InstitutionKind.POLRES, "polda-lampung"),
         } == found
-        assert all(ds.institutions.get(unit).sources for unit in found)
+        assert all(ds.institutions.lookup(unit).sources for unit in found)
 
     def test_signatories_are_people_with_the_post_on_the_day(self) -> None:
         """A new signatory holds the post they signed in, on the signing day."""
-        person = pk.load().people.get("siswara-hadi-chandra")
+        person = pk.load().people.lookup("siswara-hadi-chandra")
         (post,) = person.posts
         assert ("Kapolres Tanggamus", dt.date(2023, 12, 4)) == (post.title, post.valid_from)
