@@ -336,7 +336,10 @@ class TableReader:
 
         def build() -> list[tuple[str, str, str, str]]:
             path = self.folder / "names.csv"
-            return [(n, c, k, s) for n, c, k, s in read_rows(path, "names.csv", required=False)]
+            return [
+                (n, c, k, s)
+                for n, c, k, s in read_rows(path, "names.csv", root=self.folder, required=False)
+            ]
 
         return self._parts.get("other-names", build)
 
