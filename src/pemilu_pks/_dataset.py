@@ -349,6 +349,7 @@ _REGION_FILES = (
     "SOURCE.md",
     "abbreviations.csv",
     "districts.csv",
+    "names.csv",
     "provinces.csv",
     "regencies.csv",
 )
