@@ -41,10 +41,7 @@ TIERS: list[tuple[str, frozenset[str]]] = [
     ("institutions", frozenset({"_institutions"})),
     ("agreements", frozenset({"_agreements"})),
     ("dataset", frozenset({"_integrity", "_coverage", "_dataset"})),
-    (
-        "views",
-        frozenset({"_export", "_plot", "_notebook", "_extract", "_extract_rules", "extract"}),
-    ),
+    ("views", frozenset({"_export", "_plot", "_notebook", "_extract"})),
     ("public names", frozenset({"__init__"})),
     ("command line", frozenset({"_cli", "__main__"})),
 ]
