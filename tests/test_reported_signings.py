@@ -120,6 +120,35 @@ class TestYogyakarta:
         assert 2 == len(self.agreement.sources)
 
 
+class TestKalimantanBarat:
+    """KPU Kalimantan Barat and Polda Kalimantan Barat, Selasa (20/06/2023)."""
+
+    agreement = get("2023-06-20-kpu-kalbar-polda-kalbar")
+
+    def test_parties_and_signatories(self) -> None:
+        """The Kapolda and the KPU chair signed."""
+        assert ("polda-kalimantan-barat", "kpu-61") == self.agreement.institutions
+        assert [
+            ("polda-kalimantan-barat", "Pipit Rismanto", PoliceRank.IRJEN),
+            ("kpu-61", "Muhammad Syarifuddin Budi", None),
+        ] == signers(self.agreement)
+
+    def test_date_and_place(self) -> None:
+        """The stated Tuesday, at a Pontianak hotel."""
+        assert (dt.date(2023, 6, 20), dt.date(2023, 6, 20)) == bounds(self.agreement)
+        assert Weekday.TUESDAY == self.agreement.signing.date.weekday
+        assert ("Ballroom Hotel Golden Tulip", "Pontianak", "61.71") == (
+            self.agreement.signing.venue,
+            self.agreement.signing.city,
+            self.agreement.signing.place,
+        )
+
+    def test_instrument_without_listed_scope(self) -> None:
+        """A PKS; the stored report lists no scope items, so none are recorded."""
+        assert Instrument.PKS == self.agreement.instrument
+        assert () == self.agreement.scope
+
+
 class TestNewUnits:
     """The police units these signings name are registry records under their Polda."""
 
