@@ -149,6 +149,33 @@ class TestKalimantanBarat:
         assert () == self.agreement.scope
 
 
+class TestKalimantanTengah:
+    """KPU Kalteng and Bawaslu Kalteng, each with Polda Kalteng, on a Tuesday the report does not date."""
+
+    kpu = get("2022-2023-kpu-kalteng-polda-kalteng")
+    bawaslu = get("2022-2023-bawaslu-kalteng-polda-kalteng")
+
+    def test_two_bilateral_agreements(self) -> None:
+        """One report, two agreements that point at each other."""
+        assert ("polda-kalimantan-tengah", "kpu-62") == self.kpu.institutions
+        assert ("polda-kalimantan-tengah", "bawaslu-62") == self.bawaslu.institutions
+        assert (self.bawaslu.id,) == self.kpu.related
+        assert (self.kpu.id,) == self.bawaslu.related
+
+    def test_weekday_only_date_is_a_reasoned_interval(self) -> None:
+        """'Selasa' without a year: Tuesdays from the start of the stages to the next Kapolda."""
+        for agreement in (self.kpu, self.bawaslu):
+            date = agreement.signing.date
+            assert (dt.date(2022, 6, 14), dt.date(2023, 12, 26)) == bounds(agreement)
+            assert Weekday.TUESDAY == date.weekday
+            assert "2 January 2024" in (date.reasoning or "")
+
+    def test_no_signatory_is_claimed(self) -> None:
+        """The report names who spoke and attended, not who signed."""
+        assert [] == signers(self.kpu)
+        assert [] == signers(self.bawaslu)
+
+
 class TestNewUnits:
     """The police units these signings name are registry records under their Polda."""
 
