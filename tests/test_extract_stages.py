@@ -168,11 +168,11 @@ class TestSigningDate:
         assert (dt.date(2024, 8, 15), dt.date(2024, 8, 16)) == (date.earliest, date.latest)
 
     @pytest.mark.parametrize(
-        "written", ["Senin (12/12/2022)", "Senin (6/1/2025)", "Rabu, 14 Februari 2024"]
+        "written", ["Senin (6/6/2022)", "Senin (6/1/2025)", "Rabu, 14 Februari 2024"]
     )
     def test_never_outside_the_window(self, written: str) -> None:
-        """A date before the MoU, after 2024 or on election day is never the drafted date."""
-        low, high = (dt.date(2022, 12, 29), dt.date(2024, 12, 31))
+        """A date before the election stages, after 2024 or on election day is never drafted."""
+        low, high = (dt.date(2022, 6, 14), dt.date(2024, 12, 31))
         date = self.date(f"KPU dan Polres menandatangani perjanjian kerja sama, {written}.")
 
         assert low <= date.earliest
@@ -435,3 +435,19 @@ class TestVenue:
 
         assert place is not None
         assert venue == place.name
+
+
+class TestWindow:
+    """The window a drafted date stays in, by the kind of agreement."""
+
+    def test_bawaslu_before_the_kpu_mou(self) -> None:
+        """A Bawaslu agreement may precede the national KPU–Polri MoU of 29 December 2022."""
+        text = "Bawaslu DIY dan Polda DIY menandatangani perjanjian kerja sama, Rabu (30/11/2022)."
+
+        assert dt.date(2022, 11, 30) == drafted(text).signing.date.date
+
+    def test_kpu_not_before_the_mou(self) -> None:
+        """A KPU agreement's bounds start at the national MoU it implements."""
+        text = "KPU DIY dan Polda DIY menandatangani perjanjian kerja sama, Rabu."
+
+        assert dt.date(2022, 12, 29) == drafted(text).signing.date.earliest

@@ -43,7 +43,7 @@ from ._scope import (
 )
 from ._segment import Segments
 from ._signatories import Person, read_people
-from ._signing_date import publication_day, signing_date
+from ._signing_date import not_before, publication_day, signing_date
 
 __all__ = ["draft_agreements"]
 
@@ -88,8 +88,13 @@ def draft_agreements(
     if published is None:
         printed = publication_day(segments)
         published = printed[0] if printed is not None else None
+    kpu = all(any(m.kind is InstitutionKind.KPU for m in group) for group in groups)
     dating = signing_date(
-        segments, year=year, published=published, excluded=[parent_at] if parent_at else []
+        segments,
+        year=year,
+        published=published,
+        excluded=[parent_at] if parent_at else [],
+        start=rules.KPU_POLRI_MOU if kpu else rules.DATASET_WINDOW[0],
     )
     notes += dating.notes
     venue = find_venue(segments, parties, registry)
@@ -101,8 +106,8 @@ def draft_agreements(
     numbers = document_numbers(text, parent_at)
     witnesses = find_witnesses(segments, [p.post_span for p in people])
     source_ref = SourceRef(source=_source_id(source))
-    date = dating.date
-    ids = [_draft_id(date, group, registry) for group in groups]
+    dates = [_group_date(dating.date, group) for group in groups]
+    ids = [_draft_id(date, group, registry) for date, group in zip(dates, groups, strict=True)]
     shared = _shared_evidence(
         evidence, dating=dating.evidence, venue=venue, city=city, scope=scope, figures=figures
     )
@@ -126,7 +131,7 @@ def draft_agreements(
             parties=records,
             signatories=signatories,
             signing=Signing(
-                date=date,
+                date=dates[number],
                 venue=venue.name if venue else None,
                 city=city.name if city else None,
                 place=city.region if city else None,
@@ -167,6 +172,17 @@ class _Evidence:
             text=self.normalised.original[start:end],
             confidence=rules.CONFIDENCE[how],
         )
+
+
+def _group_date(date: UncertainDate, group: list[Mention]) -> UncertainDate:
+    """A KPU agreement implements the national KPU–Polri MoU: a bounded date starts at it."""
+    if not any(m.kind is InstitutionKind.KPU for m in group):
+        return date
+    return not_before(
+        date,
+        rules.KPU_POLRI_MOU,
+        "a KPU agreement implements the national KPU–Polri MoU, so it is not earlier",
+    )
 
 
 def _shared_evidence(

@@ -30,6 +30,7 @@ __all__ = [
     "HONORIFICS",
     "INSTITUTION_HEADS",
     "INSTRUMENT_TERMS",
+    "KPU_POLRI_MOU",
     "LEVEL_WORDS",
     "LOWER_BOUND_CUES",
     "LOWER_NAME_WORDS",
@@ -266,14 +267,19 @@ HONORIFICS = frozenset({"h", "hj", "haji", "hajjah"})
 
 # --- date ---------------------------------------------------------------------------
 
-#: The period the dataset covers: from the national KPU–Polri MoU (Thursday
-#: 29 December 2022), which the regional agreements implement, to the end of
-#: the 2024 Pilkada year.  A draft's date never leaves this window.
-DATASET_WINDOW = (dt.date(2022, 12, 29), dt.date(2024, 12, 31))
+#: The period the dataset covers: from the start of the 2024 election stages
+#: (14 June 2022; Bawaslu bodies signed with their Polda before the national
+#: KPU–Polri MoU of 29 December 2022) to the end of the 2024 Pilkada year.  A
+#: draft's date never leaves this window.
+DATASET_WINDOW = (dt.date(2022, 6, 14), dt.date(2024, 12, 31))
 
 #: Indonesian month names (January first), as dates in news write them.
 MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
           "September", "Oktober", "November", "Desember")  # fmt: skip
+
+#: The national KPU–Polri MoU (Thursday 29 December 2022), which every KPU
+#: agreement with the police implements: none is signed before it.
+KPU_POLRI_MOU = dt.date(2022, 12, 29)
 
 #: Lines that give the article's year ("COPYRIGHT © ANTARA News … 2023").
 YEAR_LINES = (r"(?:copyright|hak\s+cipta)\s*(?:©|\(c\))?[^\n]{0,80}?\b(20\d\d)\b",)

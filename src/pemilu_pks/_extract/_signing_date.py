@@ -27,7 +27,7 @@ from . import _rules as rules
 from ._patterns import MONTHS, WEEKDAYS, any_of
 from ._segment import Segments, Spans
 
-__all__ = ["DateFinding", "publication_day", "signing_date"]
+__all__ = ["DateFinding", "not_before", "publication_day", "signing_date"]
 
 _DATED = re.compile(
     rf"\b(?P<wd>{WEEKDAYS})\s*(?:,\s*\(?\s*|\(\s*)(?:tanggal\s+|tgl\.?\s+)?"
@@ -103,7 +103,7 @@ def _worded(match: re.Match[str]) -> UncertainDate | None:
     )
 
 
-def _year_by_weekday(match: re.Match[str]) -> UncertainDate | None:
+def _year_by_weekday(match: re.Match[str], window: tuple[dt.date, dt.date]) -> UncertainDate | None:
     """A day and month without a year ("Rabu (15/11)"): the one year of the window that fits.
 
     The stated weekday fixes the year when only one year of the dataset
@@ -113,7 +113,7 @@ def _year_by_weekday(match: re.Match[str]) -> UncertainDate | None:
     if len(numbers) != 2:
         return None
     weekday = Weekday.parse(match.group("wd"))
-    low, high = rules.DATASET_WINDOW
+    low, high = window
     days = []
     for year in range(low.year, high.year + 1):
         try:
@@ -155,8 +155,10 @@ class _Reader:
         year: int | None,
         published: dt.date | None,
         excluded: list[tuple[int, int]],
+        start: dt.date,
     ) -> None:
         self.segments = segments
+        self.start = start
         self.text = segments.text
         self.excluded = Spans(excluded)
         self.notes: list[str] = []
@@ -168,10 +170,10 @@ class _Reader:
             found = _article_year(segments)
             if found is not None:
                 self.year, self.year_span = found
-        low, high = rules.DATASET_WINDOW
+        high = rules.DATASET_WINDOW[1]
         if published is not None and published < high:
             high = published
-        self.window = (low, high)
+        self.window = (start, high)
         self.lower_cues = {m.start("date") for m in _LOWER_CUE.finditer(self.text)}
 
     def usable(self, start: int) -> bool:
@@ -242,7 +244,7 @@ class _Reader:
             return attrs.evolve(date, text=written)
         except DateParseError as exc:
             if self.year is None:
-                found = _year_by_weekday(match)
+                found = _year_by_weekday(match, self.window)
                 if found is not None:
                     return found
             self.notes.append(
@@ -251,10 +253,15 @@ class _Reader:
             return None
 
     def bounded(self) -> UncertainDate:
-        low, high = rules.DATASET_WINDOW
+        low, high = self.start, rules.DATASET_WINDOW[1]
         reasons = [
-            f"No full date in the text; the dataset covers {low} (the national KPU–Polri MoU) to {high}"
+            f"No full date in the text; the dataset covers {rules.DATASET_WINDOW[0]} (the start "
+            f"of the 2024 election stages) to {high}"
         ]
+        if low != rules.DATASET_WINDOW[0]:
+            reasons.append(
+                f"a KPU agreement implements the national KPU–Polri MoU of {low}, so it is not earlier"
+            )
         how = "date_window"
         if self.year is not None and low.year <= self.year <= high.year:
             low, high = max(low, dt.date(self.year, 1, 1)), min(high, dt.date(self.year, 12, 31))
@@ -290,7 +297,7 @@ class _Reader:
         weekday_match = self.weekday()
         weekday = Weekday.parse(weekday_match.group("wd")) if weekday_match else None
         if high < low:
-            low, high = rules.DATASET_WINDOW
+            low, high = self.start, rules.DATASET_WINDOW[1]
             self.notes.append(
                 "The date clues in the text contradict each other; the draft keeps the dataset window."
             )
@@ -331,6 +338,17 @@ class _Reader:
         return fallback
 
 
+def not_before(date: UncertainDate, day: dt.date, why: str) -> UncertainDate:
+    """*date* with its earliest day raised to *day* (with the reason), when that narrows it."""
+    if date.earliest >= day or date.latest < day:
+        return date
+    reasoning = (date.reasoning or "").rstrip(".")
+    try:
+        return attrs.evolve(date, earliest=day, reasoning=f"{reasoning}; {why} ({day}).")
+    except ValueError:  # no day of the stated weekday is left
+        return date
+
+
 def _photo_day(match: re.Match[str] | None) -> dt.date | None:
     if match is None:
         return None
@@ -346,6 +364,7 @@ def signing_date(
     year: int | None,
     published: dt.date | None,
     excluded: list[tuple[int, int]],
+    start: dt.date = rules.DATASET_WINDOW[0],
 ) -> DateFinding:
     """The signing date of the text, its evidence and notes.
 
@@ -354,12 +373,14 @@ def signing_date(
         year: The article's year, if known (completes "Kamis (29/12)").
         published: The publication day, if known: the latest possible day.
         excluded: Spans whose dates are not the signing's (the parent MoU's sentence).
+        start: The earliest possible day (later than the window's start for a
+            text whose every document is a KPU agreement: the national MoU's day).
     """
-    reader = _Reader(segments, year, published, excluded)
+    reader = _Reader(segments, year, published, excluded, start)
     explicit = reader.explicit()
     if explicit is not None:
-        date, (start, end) = explicit
-        evidence = [("signing.date", start, end, "date_exact")]
+        date, (begin, end) = explicit
+        evidence = [("signing.date", begin, end, "date_exact")]
         year_unwritten = not re.search(r"\d{4}|/\d{2}\b", date.text or "")
         if year_unwritten and reader.year_span:
             evidence.append(("signing.date.earliest", *reader.year_span, "date_window"))
