@@ -97,8 +97,14 @@ def extract(
     from ._registry import registry_for
 
     registry = registry_for(dataset.institutions, dataset.regions)
+    chosen = dataset
     return draft_agreements(
-        text, registry, dataset.agreements, source=source, year=year, published=published
+        text,
+        registry,
+        lambda: chosen.agreements,  # read only when the text cites a parent's number
+        source=source,
+        year=year,
+        published=published,
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit
 
 from pemilu_pks._dates import UncertainDate
@@ -51,7 +51,7 @@ __all__ = ["draft_agreements"]
 def draft_agreements(
     text: str,
     registry: Registry,
-    agreements: Iterable[Agreement],
+    agreements: Callable[[], Iterable[Agreement]],
     *,
     source: str | None,
     year: int | None,
@@ -62,7 +62,8 @@ def draft_agreements(
     Args:
         text: The article text.
         registry: Exact indexes over the institutions and regions.
-        agreements: Known agreements, to resolve a cited parent MoU by its number.
+        agreements: Gives the known agreements, to resolve a cited parent MoU by its
+            number (called only when the text cites one with a number).
         source: The source URL or id the drafts cite.
         year: The article's year, if known.
         published: The publication day, if known.

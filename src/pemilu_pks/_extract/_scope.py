@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from pemilu_pks._model import Agreement, Figure, InstitutionKind, Instrument, ScopeItem
 
@@ -119,7 +119,9 @@ class Parent:
         self.span = span
 
 
-def find_parent(text: str, span: Span | None, agreements: Iterable[Agreement]) -> Parent | None:
+def find_parent(
+    text: str, span: Span | None, agreements: Callable[[], Iterable[Agreement]]
+) -> Parent | None:
     """The parent agreement: matched by its document number in *agreements*, else the words."""
     if span is None:
         return None
@@ -133,7 +135,7 @@ def find_parent(text: str, span: Span | None, agreements: Iterable[Agreement]) -
     number = DOCUMENT_NUMBER.search(text, start, end)
     if number:
         wanted = re.sub(r"\s+", "", number.group(0))
-        for agreement in agreements:
+        for agreement in agreements():
             if any(
                 p.document_number and wanted in re.sub(r"\s+", "", p.document_number)
                 for p in agreement.parties
