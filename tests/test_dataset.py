@@ -285,7 +285,7 @@ class TestDataPackage:
 
     def test_version(self) -> None:
         """The dataset version is the data package's, separate from the package version."""
-        assert "2026.11.0" == pk.load().version
+        assert "2026.11.1" == pk.load().version
         assert pk.load().version != pk.__version__
 
     def test_every_data_file_is_a_resource(self) -> None:

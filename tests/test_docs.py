@@ -26,6 +26,7 @@ PAGES = [
     "docs/getting-started.md",
     "docs/domain.md",
     "docs/dataset.md",
+    "docs/institutions.md",
 ]
 
 # A total, not a part: "of 15 provinces", "for 3 agreements" and "9 agreements
@@ -44,6 +45,28 @@ def _levels_of(levels: tuple[pk.RegionLevel, ...], ds: pk.Dataset) -> int:
 
 def _kind(ds: pk.Dataset, kind: pk.InstitutionKind) -> int:
     return sum(1 for institution in ds.institutions if institution.kind is kind)
+
+
+RESORTS = (pk.InstitutionKind.POLRES, pk.InstitutionKind.POLRESTA, pk.InstitutionKind.POLRESTABES)
+
+
+def _resort_areas(basis: pk.Basis, ds: pk.Dataset) -> int:
+    return sum(
+        area.basis is basis
+        for unit in ds.institutions
+        if unit.kind in RESORTS
+        for area in unit.jurisdiction
+    )
+
+
+def _without_resort(ds: pk.Dataset) -> int:
+    """Regencies and cities no Polres-level unit covers on Pemilu day."""
+    levels = (pk.RegionLevel.REGENCY, pk.RegionLevel.CITY)
+    return sum(
+        not ds.institutions.covering(region.code, on="2024-02-14", kinds=RESORTS)
+        for region in ds.regions
+        if region.level in levels
+    )
 
 
 def _kabupaten_and_kota_names(ds: pk.Dataset) -> int:
@@ -110,14 +133,22 @@ CLAIMS: list[tuple[str, str, Callable[[pk.Dataset], int]]] = [
     (
         "police resorts",
         rf"\b{NUMBER} Polres/Polresta/Polrestabes\b",
-        lambda ds: sum(
-            _kind(ds, kind)
-            for kind in (
-                pk.InstitutionKind.POLRES,
-                pk.InstitutionKind.POLRESTA,
-                pk.InstitutionKind.POLRESTABES,
-            )
-        ),
+        lambda ds: sum(_kind(ds, kind) for kind in RESORTS),
+    ),
+    (
+        "stated areas of police resorts",
+        rf"\b{NUMBER} stated Polres areas\b",
+        functools.partial(_resort_areas, pk.Basis.STATED),
+    ),
+    (
+        "presumed areas of police resorts",
+        rf"\b{NUMBER} presumed Polres areas\b",
+        functools.partial(_resort_areas, pk.Basis.PRESUMED),
+    ),
+    (
+        "regencies and cities without a police resort",
+        rf"\b{NUMBER} (?:regency or city|regencies and cities) without a Polres-level unit\b",
+        _without_resort,
     ),
 ]
 

@@ -329,8 +329,8 @@ class TestCovering:
         [
             ("32.75", ["polres-metro-bekasi-kota", "polda-metro-jaya"]),
             ("32.16", ["polres-metro-bekasi", "polda-metro-jaya"]),
-            ("32.01", ["polda-jawa-barat"]),
-            ("31.74", ["polda-metro-jaya"]),
+            ("32.01", ["polres-bogor", "polda-jawa-barat"]),
+            ("31.74", ["polres-metro-jakarta-selatan", "polda-metro-jaya"]),
             ("63.71", ["polresta-banjarmasin", "polda-kalimantan-selatan"]),
             ("32", ["polda-jawa-barat", "polda-metro-jaya"]),
         ],
@@ -349,6 +349,7 @@ class TestCovering:
             "polda-metro-jaya": Extent.PARTIAL,
             "polresta-tangerang": Extent.PARTIAL,
             "polres-metro-tangerang-kota": Extent.PARTIAL,
+            "polres-tangerang-selatan": Extent.PARTIAL,
         } == {unit.id: area.extent for unit, area in pairs}
 
     def test_election_bodies_on_request(self, institutions: pk.Institutions) -> None:

@@ -479,6 +479,7 @@ class Institutions(Records[Institution]):
             >>> [(unit.id, area.extent.value, area.basis.value) for unit, area in
             ...  pk.load().institutions.covering_areas("36.03", on="2024-02-14")]  # doctest: +NORMALIZE_WHITESPACE
             [('polres-metro-tangerang-kota', 'partial', 'stated'),
+             ('polres-tangerang-selatan', 'partial', 'stated'),
              ('polresta-tangerang', 'partial', 'stated'),
              ('polda-banten', 'partial', 'stated'), ('polda-metro-jaya', 'partial', 'stated')]
         """
