@@ -72,7 +72,7 @@ class TestUnits:
         """A GitHub seeder or generated list may guide a search; it is never a unit's citation."""
         cited = {sid for unit in resorts(ds) for sid in unit.sources}
         cited |= {sid for unit in resorts(ds) for area in unit.jurisdiction for sid in area.sources}
-        urls = [ds.sources.get(sid).url or "" for sid in cited]  # type: ignore[union-attr]
+        urls = [source.url or "" for source in ds.sources if source.id in cited]
         assert [] == [url for url in urls if "github.com" in url or "githubusercontent" in url]
 
     def test_every_unit_has_a_parent_polda(self, ds: pk.Dataset) -> None:
