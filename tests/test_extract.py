@@ -373,13 +373,14 @@ class TestRules:
         )
 
 
-MALANG = (
-    "KPU Kabupaten Malang dan Polres Malang menandatangani perjanjian kerja sama (PKS) "
+#: "Polres Cirebon" is no unit's name: Kabupaten Cirebon has Polresta Cirebon, the city Polres Cirebon Kota.
+CIREBON = (
+    "KPU Kabupaten Cirebon dan Polres Cirebon menandatangani perjanjian kerja sama (PKS) "
     "pengamanan Pemilu 2024, Senin (25/09/2023)."
 )
-MALANG_NOTE = (
-    "Polres Malang is not in the institution registry: add it (with its source and "
-    "jurisdiction) before this draft validates; 'polres-malang' is a provisional id."
+CIREBON_NOTE = (
+    "Polres Cirebon is not in the institution registry: add it (with its source and "
+    "jurisdiction) before this draft validates; 'polres-cirebon' is a provisional id."
 )
 
 
@@ -387,22 +388,22 @@ class TestUnregisteredUnits:
     """A police unit the text names but the registry lacks gets a provisional id, not a lost draft."""
 
     def test_draft_forms_with_a_provisional_id(self) -> None:
-        """KPU Kabupaten Malang and the unregistered Polres Malang make one draft."""
-        [draft] = pk.extract(MALANG)
+        """KPU Kabupaten Cirebon and the unregistered name Polres Cirebon make one draft."""
+        [draft] = pk.extract(CIREBON)
 
-        assert ("kpu-35.07", "polres-malang") == draft.agreement.institutions
-        assert "2023-09-25-kpu-malang-polres-malang" == draft.agreement.id
-        assert ("Polres Malang",) == draft.unresolved
-        assert MALANG_NOTE in draft.notes
-        assert MALANG_NOTE in draft.agreement.notes
+        assert ("kpu-32.09", "polres-cirebon") == draft.agreement.institutions
+        assert "2023-09-25-kpu-cirebon-polres-cirebon" == draft.agreement.id
+        assert ("Polres Cirebon",) == draft.unresolved
+        assert CIREBON_NOTE in draft.notes
+        assert CIREBON_NOTE in draft.agreement.notes
 
     def test_the_provisional_party_has_low_confidence(self) -> None:
         """The unregistered unit's evidence is its name as written, at the lowest party confidence."""
-        [draft] = pk.extract(MALANG)
+        [draft] = pk.extract(CIREBON)
         [registered] = draft.evidence_for("parties[0]")
         [provisional] = draft.evidence_for("parties[1]")
 
-        assert "Polres Malang" == provisional.text
+        assert "Polres Cirebon" == provisional.text
         assert 0.3 == provisional.confidence
         assert provisional.confidence < registered.confidence
 
@@ -411,48 +412,48 @@ class TestUnregisteredUnits:
         from pemilu_pks._integrity import check_records
 
         ds = pk.load()
-        [draft] = pk.extract(MALANG)
+        [draft] = pk.extract(CIREBON)
         problems = check_records(
             {"institutions": list(ds.institutions), "agreements": [draft.agreement]},
             region_exists=lambda code: ds.regions.get(code) is not None,
         )
 
-        assert ds.institutions.get("polres-malang") is None
+        assert ds.institutions.get("polres-cirebon") is None
         assert [
             (
                 "agreements.json: $.agreements[0].parties[1].institution",
-                "unknown institution 'polres-malang'",
+                "unknown institution 'polres-cirebon'",
             )
         ] == [p for p in problems if p[0].endswith(".institution")]
 
     def test_json_round_trip(self) -> None:
         """The draft with a provisional id is still valid model data: its JSON reads back equal."""
-        [draft] = pk.extract(MALANG)
+        [draft] = pk.extract(CIREBON)
 
         assert draft.agreement == pk.from_json(pk.to_json(draft.agreement), pk.Agreement)
 
     def test_long_form_and_post_title_give_the_same_unit(self) -> None:
-        """'Kepolisian Resor Malang' and 'Kapolres Malang' are one provisional party, with its head."""
+        """'Kepolisian Resor Cirebon' and 'Kapolres Cirebon' are one provisional party, with its head."""
         text = (
-            "KPU Kabupaten Malang dan Kepolisian Resor Malang menandatangani PKS, "
-            "Senin (25/09/2023). Kapolres Malang AKBP Putu Kholis Aryana hadir."
+            "KPU Kabupaten Cirebon dan Kepolisian Resor Cirebon menandatangani PKS, "
+            "Senin (25/09/2023). Kapolres Cirebon AKBP Putu Kholis Aryana hadir."
         )
         [draft] = pk.extract(text)
 
-        assert ("kpu-35.07", "polres-malang") == draft.agreement.institutions
-        assert [("polres-malang", "Putu Kholis Aryana", pk.PoliceRank.AKBP)] == [
+        assert ("kpu-32.09", "polres-cirebon") == draft.agreement.institutions
+        assert [("polres-cirebon", "Putu Kholis Aryana", pk.PoliceRank.AKBP)] == [
             (s.party, s.name, s.rank) for s in draft.agreement.signatories
         ]
         assert any(
-            n.startswith("Polres Malang (written 'Kepolisian Resor Malang')") for n in draft.notes
+            n.startswith("Polres Cirebon (written 'Kepolisian Resor Cirebon')") for n in draft.notes
         )
 
     def test_a_person_after_the_post_title_is_not_part_of_the_unit(self) -> None:
-        """'Kapolres Malang Kota Budi Santoso' is Polres Malang Kota headed by Budi Santoso."""
-        text = "KPU Kota Batu dan Kapolres Malang Kota Budi Santoso menandatangani PKS, Rabu (18/10/23)."
+        """'Kapolres Bandung Kota Budi Santoso' is Polres Bandung Kota headed by Budi Santoso."""
+        text = "KPU Kota Batu dan Kapolres Bandung Kota Budi Santoso menandatangani PKS, Rabu (18/10/23)."
         [draft] = pk.extract(text)
 
-        assert ("kpu-35.79", "polres-malang-kota") == draft.agreement.institutions
+        assert ("kpu-35.79", "polres-bandung-kota") == draft.agreement.institutions
         assert ["Budi Santoso"] == [s.name for s in draft.agreement.signatories]
 
     def test_ambiguous_election_body_is_listed(self) -> None:

@@ -58,7 +58,7 @@ class Draft:
         evidence: For each field read, the span it came from and a confidence.
         unresolved: Institution names the text uses that the registry does not
             resolve (or resolves ambiguously), as written.  A police unit
-            among them that is a party has a provisional id (``polres-malang``,
+            among them that is a party has a provisional id (``polres-cirebon``,
             the name as written, by the dataset's id convention) and a note.
         notes: Data-quality problems noticed in the text: a weekday that
             contradicts the date, an election year that is not 2024, repeated
