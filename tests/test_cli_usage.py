@@ -39,10 +39,11 @@ class TestSpeaksCli:
         assert "within=" not in err
 
     def test_unknown_police_unit_is_not_found(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """A police unit not in the registry is reported as such, not as an ambiguous region."""
-        status, _, err = run(capsys, "institutions", "Polres Malang")
+        """A police unit not in the registry is reported as such, with the unit that polices the place."""
+        status, _, err = run(capsys, "institutions", "Polres Sumba Tengah")
         assert 2 == status
-        assert "no institution named 'Polres Malang' in the registry" in err
+        assert "no Polres named for Kabupaten Sumba Tengah (53.17) in the registry" in err
+        assert "policed by Polres Sumba Barat" in err
         assert "ambiguous" not in err
 
     def test_unknown_id_is_an_error(self, capsys: pytest.CaptureFixture[str]) -> None:
