@@ -200,7 +200,7 @@ class TestPlace:
     def test_lower_case_venue_word(self, registry: Registry) -> None:
         """'di hotel Salimar' is a venue, written with its capital."""
         text = "KPU dan Polres menandatangani perjanjian kerja sama di hotel Salimar, Jumat."
-        venue = find_venue(Segments(text), [], registry)
+        venue = find_venue(Segments(text), [], [])
 
         assert venue is not None
         assert "Hotel Salimar" == venue.name
@@ -431,7 +431,7 @@ class TestVenue:
     )
     def test_venue_words(self, registry: Registry, text: str, venue: str) -> None:
         """An owner named after a comma joins the venue; a post title does not."""
-        place = find_venue(Segments(text), [], registry)
+        place = find_venue(Segments(text), [], [])
 
         assert place is not None
         assert venue == place.name
@@ -451,3 +451,16 @@ class TestWindow:
         text = "KPU DIY dan Polda DIY menandatangani perjanjian kerja sama, Rabu."
 
         assert dt.date(2022, 12, 29) == drafted(text).signing.date.earliest
+
+
+class TestLocalVenue:
+    """A venue named by "setempat" (local)."""
+
+    def test_mapolda_setempat(self) -> None:
+        """'di Aula Arya Dharma Mapolda setempat' is the party Polda, by the name the text gives."""
+        text = (
+            "KPU Kalteng dan Polda Kalteng menandatangani perjanjian kerja sama di Aula Arya "
+            "Dharma Mapolda setempat, Selasa (12/12/2023)."
+        )
+
+        assert "Aula Arya Dharma, Mapolda Kalteng" == drafted(text).signing.venue

@@ -98,7 +98,7 @@ def draft_agreements(
         start=rules.KPU_POLRI_MOU if kpu else rules.DATASET_WINDOW[0],
     )
     notes += dating.notes
-    venue = find_venue(segments, parties, registry)
+    venue = find_venue(segments, parties, mentions)
     city = find_city(segments, registry)
     scope = find_scope(segments)
     figures = find_figures(text)

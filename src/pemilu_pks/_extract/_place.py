@@ -56,8 +56,12 @@ def venue_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start("venue"), m.end("venue")) for m in _VENUE.finditer(text)]
 
 
-def find_venue(segments: Segments, parties: list[Mention], registry: Registry) -> Place | None:
-    """The venue of the signing: the first in a sentence about it, else the first in the body."""
+def find_venue(segments: Segments, parties: list[Mention], mentions: list[Mention]) -> Place | None:
+    """The venue of the signing: the first in a sentence about it, else the first in the body.
+
+    "setempat" after a unit's head ("Mako Polres setempat") is that party,
+    by the longest name the text gives it.
+    """
     text = segments.text
     chosen = None
     for match in _VENUE.finditer(text):
@@ -77,13 +81,18 @@ def find_venue(segments: Segments, parties: list[Mention], registry: Registry) -
         venue = f"{venue} {owner.group('owner')}"
         end = owner.end()
     if venue.endswith(" setempat"):
-        # "Mako Polres setempat": the party of that kind, by its registry name.
+        # "Mako Polres setempat", "Aula Mapolda setempat": the party of that kind, by the
+        # name the text gives it ("Mako Polres Tapanuli Selatan", "Aula Mapolda Kalteng").
         head = venue.removesuffix(" setempat").rsplit(" ", 1)[-1]
-        kinds = kinds_of(head)
-        named = [m for m in parties if kinds and m.kind in family(kinds[0]) and m.institution]
-        if named and named[0].institution in registry.institutions:
-            unit_name = registry.institutions[named[0].institution or ""].name
-            venue = venue.removesuffix(" setempat").rsplit(" ", 1)[0] + " " + unit_name
+        kinds = kinds_of(head) or kinds_of(re.sub(r"^(?i:ma)(?=pol)", "", head))
+        units = {m.institution for m in parties if kinds and m.kind in family(kinds[0])}
+        names = [
+            " ".join(text[slice(*m.name_span)].split())
+            for m in mentions
+            if m.institution in units and m.name_span is not None
+        ]
+        if names:
+            venue = f"{venue.removesuffix(' setempat')} {max(names, key=len)}"
     venue = venue[0].upper() + venue[1:]
     # "Aula Kayuh Baimbai Balaikota Banjarmasin" -> "Aula Kayuh Baimbai, Balaikota Banjarmasin"
     venue = _VENUE_WORD.sub(", ", venue)
