@@ -464,3 +464,18 @@ class TestLocalVenue:
         )
 
         assert "Aula Arya Dharma, Mapolda Kalteng" == drafted(text).signing.venue
+
+
+class TestRegistryLock:
+    """The index cache's lock after a fork."""
+
+    def test_child_gets_a_free_lock(self) -> None:
+        """A lock held at fork time is replaced in the child, so building never deadlocks."""
+        from pemilu_pks._extract import _registry
+
+        held = _registry._LOCK
+        with held:
+            _registry._reset_lock()  # what os.register_at_fork runs in the child
+            assert _registry._LOCK.acquire(blocking=False)
+            _registry._LOCK.release()
+        assert held is not _registry._LOCK

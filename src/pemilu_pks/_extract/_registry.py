@@ -11,6 +11,7 @@ registry lives.
 
 from __future__ import annotations
 
+import os
 import threading
 from typing import TYPE_CHECKING
 
@@ -163,6 +164,16 @@ class Registry:
 
 _CACHE: dict[int, Registry] = {}
 _LOCK = threading.Lock()
+
+
+def _reset_lock() -> None:
+    """A child forked while another thread held the lock gets a free one."""
+    global _LOCK  # noqa: PLW0603 - the lock is replaced, never shared across the fork
+    _LOCK = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):  # pragma: no branch - POSIX
+    os.register_at_fork(after_in_child=_reset_lock)
 
 
 def registry_for(institutions: Institutions, regions: Regions) -> Registry:
