@@ -25,6 +25,7 @@ TIERS: list[tuple[str, frozenset[str]]] = [
             {
                 "exceptions",
                 "_files",
+                "_locks",
                 "_text",
                 "_dates",
                 "_ranks",

@@ -84,8 +84,8 @@ class TestJsonSchema:
         assert "own number" in schema["properties"]["document_number"]["description"]
 
     def test_not_a_model_class(self) -> None:
-        """Anything but a model class is a TypeError."""
-        with pytest.raises(TypeError, match="not a pemilu-pks model class"):
+        """Anything but a model class is a ValidationError."""
+        with pytest.raises(pk.ValidationError, match="not a pemilu-pks model class"):
             pk.json_schema(dict)
 
     def test_returns_a_fresh_copy(self) -> None:

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
+from ._locks import lock
 from ._model import Agreement, Institution, InstitutionKind, Instrument, Region, ScopeItem
 from ._query import Selection
 from ._records import Records, context, required
@@ -322,7 +322,7 @@ class Agreements(Records[Agreement]):
         self._institutions = context(institutions)
         self._sources = context(sources)
         self._index: _Index | None = None
-        self._index_lock = threading.Lock()
+        self._index_lock = lock()
 
     # --- context -------------------------------------------------------------
 
@@ -382,7 +382,16 @@ class Agreements(Records[Agreement]):
         return Selection(records, kind="agreement", row=self.row, refine=self.filter)
 
     def row(self, agreement: Agreement) -> dict[str, Any]:
-        """One flat row for *agreement* (see ``agreement_row``)."""
+        """One flat row for *agreement* (see ``agreement_row``).
+
+        Raises:
+            ValidationError: *agreement* is not an :class:`~pemilu_pks.Agreement`.
+        """
+        given: object = agreement  # callers without type checking may pass anything
+        if not isinstance(given, Agreement):
+            raise ValidationError(
+                [("agreement", f"expected an Agreement, got {type(given).__name__}")]
+            )
         sources = None if self._sources is None else self._sources()
         return agreement_row(agreement, self._known_institutions(), sources)
 
@@ -393,9 +402,14 @@ class Agreements(Records[Agreement]):
             NotFoundError: No region has this code or name.
             AmbiguousError: The name fits several regions.
         """
-        if not isinstance(region, str):
-            return region.code
-        text = region.strip()
+        given: object = region  # callers without type checking may pass anything
+        if isinstance(given, Region):
+            return given.code
+        if not isinstance(given, str):
+            raise ValidationError(
+                [("region", f"expected a name, a code or a Region, got {type(given).__name__}")]
+            )
+        text = given.strip()
         if _CODE.match(text.upper() if text.casefold() == "id" else text):
             code = text.upper() if text.casefold() == "id" else text
             if code == COUNTRY or self.regions.get(code) is not None:
@@ -546,7 +560,12 @@ class Agreements(Records[Agreement]):
     # --- lineage ----------------------------------------------------------------
 
     def _id(self, agreement: str | Agreement) -> str:
-        key = agreement if isinstance(agreement, str) else agreement.id
+        given: object = agreement  # callers without type checking may pass anything
+        if not isinstance(given, str | Agreement):
+            raise ValidationError(
+                [("agreement", f"expected an id or an Agreement, got {type(given).__name__}")]
+            )
+        key = given if isinstance(given, str) else given.id
         self.lookup(key)
         return key
 

@@ -460,7 +460,10 @@ def _institutions(args: argparse.Namespace) -> int:
         return _covering(ds, args)
     if args.on is not None or args.basis is not None:
         args.usage_error("--on and --basis go with --covering REGION")
-    found = [ds.agreements.resolve_institution(args.name)] if args.name else list(ds.institutions)
+    if args.name is not None:  # an empty name is looked up (and not found), not "all"
+        found = [ds.agreements.resolve_institution(args.name)]
+    else:
+        found = list(ds.institutions)
     if args.kind:
         found = [i for i in found if i.kind.value == args.kind]
     if args.region:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import re
 import sys
-import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -22,10 +21,11 @@ from ._coverage import Coverage, coverage
 from ._files import is_inside, present, read_file, replace_folder, write_file
 from ._institutions import Institutions
 from ._json import DEFAULT_LIMITS, Limits, decode, dumps
+from ._locks import lock, rlock
 from ._model import Agreement, Institution, Person, Source
 from ._records import Records
 from ._regions import Regions
-from .exceptions import DataError, IntegrityError, ValidationError
+from .exceptions import DataError, IntegrityError, PemiluPksError, ValidationError
 
 if TYPE_CHECKING:  # pragma: no cover
     import datetime as dt
@@ -119,11 +119,12 @@ class Dataset:
         (True, True)
     """
 
-    __slots__ = ("_factories", "_lock", "_parts", "_path")
+    __slots__ = ("_factories", "_lock", "_origin", "_parts", "_path")
 
     _factories: dict[str, Callable[[], Any]]
     _parts: dict[str, Any]
-    _lock: threading.RLock
+    _lock: Any
+    _origin: tuple[Any, ...] | None
     _path: Traversable | None
 
     def __init__(
@@ -132,8 +133,24 @@ class Dataset:
         set_ = object.__setattr__  # the public API has no way to change a dataset
         set_(self, "_factories", factories)
         set_(self, "_parts", {})
-        set_(self, "_lock", threading.RLock())
+        set_(self, "_lock", rlock())
         set_(self, "_path", path)
+        set_(self, "_origin", None)
+
+    def _made_by(self, *recipe: Any) -> Dataset:
+        """Record how to make this dataset again (a function and its arguments), for pickling."""
+        object.__setattr__(self, "_origin", recipe)
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A dataset crosses a process boundary as the way to load it again:
+        # the bundled one, or the same folder read and checked afresh.
+        if self._origin is None:
+            raise PemiluPksError(
+                "this dataset cannot be pickled: only pk.load(), pk.load(extra=folder) and "
+                "pk.Dataset.from_path(folder) datasets can (they are loaded again on the other side)"
+            )
+        return self._origin
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"a Dataset is immutable; cannot set {name!r}")
@@ -277,6 +294,8 @@ class Dataset:
         where: Traversable = _folder(folder, "folder")
         raw = {name: read_records(where, name) for name in RECORD_TYPES}
         dataset = _from_folder(where, preloaded=raw)
+        if isinstance(where, Path):
+            dataset._made_by(_from_path, (str(where),))
         dataset._part("metadata")  # a broken datapackage.json fails here, not on first use
         problems = check_records(
             raw, region_exists=lambda code: dataset.regions.get(code) is not None
@@ -462,7 +481,7 @@ def _from_folder(
 
 
 _bundled: Dataset | None = None
-_bundled_lock = threading.Lock()
+_bundled_lock = lock()
 
 
 def load(*, extra: str | Path | None = None) -> Dataset:
@@ -504,10 +523,18 @@ def load(*, extra: str | Path | None = None) -> Dataset:
     if _bundled is None:
         with _bundled_lock:
             if _bundled is None:
-                _bundled = _from_folder(bundled_path())
+                _bundled = _from_folder(bundled_path())._made_by(load, ())
     if extra is None:
         return _bundled
-    return _overlay(_bundled, _folder(extra, "extra"))
+    return _overlay(_bundled, _folder(extra, "extra"))._made_by(_load_extra, (str(extra),))
+
+
+def _from_path(folder: str) -> Dataset:
+    return Dataset.from_path(folder)
+
+
+def _load_extra(folder: str) -> Dataset:
+    return load(extra=folder)
 
 
 def _overlay(base: Dataset, folder: Path) -> Dataset:

@@ -274,6 +274,13 @@ def parse_date(
     """
     if not isinstance(text, str):
         raise DateParseError(f"date text must be a string, not {type(text).__name__}")
+    bounds: object = within  # callers without type checking may pass anything
+    if bounds is not None and not (
+        isinstance(bounds, tuple | list)
+        and len(bounds) == 2
+        and all(isinstance(day, dt.date) for day in bounds)
+    ):
+        raise DateParseError(f"within= must be (earliest, latest) dates, not {bounds!r}")
     weekday_match = _WEEKDAY_WORD.search(text)
     weekday = Weekday.parse(weekday_match.group(1)) if weekday_match else None
     match = _NUMERIC.search(text) or _WORDED.search(text)

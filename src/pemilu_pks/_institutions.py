@@ -18,10 +18,10 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from ._locks import lock
 from ._model import Basis, Extent, Institution, InstitutionKind, JurisdictionArea, Region
 from ._records import Records, context, required
 from ._text import name_key
@@ -166,7 +166,12 @@ def _kinds(kinds: Iterable[InstitutionKind | str] | None) -> frozenset[Instituti
         return TERRITORIAL_POLICE
     if isinstance(kinds, (str, InstitutionKind)):
         kinds = [kinds]
-    return frozenset(_kind(kind) for kind in kinds)
+    given: object = kinds  # callers without type checking may pass anything
+    if not isinstance(given, Iterable) or isinstance(given, bytes | Mapping):
+        raise ValidationError(
+            [("kinds", f"expected kinds or a list of them, got {type(given).__name__}")]
+        )
+    return frozenset(_kind(kind) for kind in given)
 
 
 def _basis(basis: Basis | str | None) -> Basis | None:
@@ -263,7 +268,7 @@ class Institutions(Records[Institution]):
         super().__init__(institutions, kind="institution")
         self._regions = context(regions)
         self._index: _Index | None = None
-        self._index_lock = threading.Lock()
+        self._index_lock = lock()
 
     # --- context ------------------------------------------------------------
 

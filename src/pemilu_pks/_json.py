@@ -14,11 +14,26 @@ from typing import Any, TypeVar
 import attrs
 
 from ._converter import structure, unstructure
-from .exceptions import DataError, InputLimitError
+from .exceptions import DataError, InputLimitError, ValidationError
 
 __all__ = ["DEFAULT_LIMITS", "Limits", "decode", "dumps", "from_json", "to_json"]
 
 T = TypeVar("T")
+
+
+#: The deepest nesting any limit may allow: deeper input could exhaust the
+#: interpreter's stack in the decoder, whatever the recursion limit is set to.
+MAX_DEPTH = 1000
+
+
+def _positive(name: str, most: int | None = None) -> Any:
+    def check(_: Any, __: Any, value: object) -> None:
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise ValidationError([(name, f"expected a positive whole number, got {value!r}")])
+        if most is not None and value > most:
+            raise ValidationError([(name, f"{value} is over the most allowed, {most}")])
+
+    return check
 
 
 @attrs.frozen(kw_only=True)
@@ -26,8 +41,10 @@ class Limits:
     """Bounds on untrusted JSON input, checked before it is decoded.
 
     Attributes:
-        max_bytes: The largest input accepted, in bytes of UTF-8.
-        max_depth: The deepest nesting of arrays and objects accepted.
+        max_bytes: The largest input accepted, in bytes of UTF-8 (text given
+            as ``str`` is measured as its UTF-8 encoding).
+        max_depth: The deepest nesting of arrays and objects accepted (at
+            most 1,000).
 
     Example:
         >>> import pemilu_pks as pk
@@ -37,8 +54,8 @@ class Limits:
         pemilu_pks.exceptions.InputLimitError: JSON is nested deeper than 2 levels
     """
 
-    max_bytes: int = 64 * 1024 * 1024
-    max_depth: int = 64
+    max_bytes: int = attrs.field(default=64 * 1024 * 1024, validator=_positive("max_bytes"))
+    max_depth: int = attrs.field(default=64, validator=_positive("max_depth", MAX_DEPTH))
 
 
 DEFAULT_LIMITS = Limits()
@@ -66,7 +83,15 @@ def to_json(obj: Any) -> str:
           "source": "banuatoday-2023-09-25"
         }
     """
-    return dumps(unstructure(obj))
+    data = unstructure(obj)
+    try:
+        return dumps(data)
+    except (TypeError, ValueError) as exc:
+        raise ValidationError(
+            [("$", f"{type(obj).__name__} is not a model object or a list of them ({exc})")]
+        ) from None
+    except RecursionError:
+        raise ValidationError([("$", "nested too deeply to write as JSON")]) from None
 
 
 def decode(text: str | bytes, *, source: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Any:
@@ -77,6 +102,9 @@ def decode(text: str | bytes, *, source: str | None = None, limits: Limits = DEF
         DataError: The input is not UTF-8, has a byte-order mark, or is not JSON.
     """
     where = f"{source}: " if source else ""
+    given: object = limits  # callers without type checking may pass anything
+    if not isinstance(given, Limits):
+        raise ValidationError([("limits", f"expected pk.Limits, got {type(given).__name__}")])
     if isinstance(text, bytes | bytearray):
         if len(text) > limits.max_bytes:
             raise InputLimitError(
@@ -90,8 +118,10 @@ def decode(text: str | bytes, *, source: str | None = None, limits: Limits = DEF
             ) from None
     elif not isinstance(text, str):
         raise DataError(f"{where}expected JSON text (str or bytes), got {type(text).__name__}")
-    elif len(text) > limits.max_bytes:  # characters; a cheap lower bound on bytes
-        raise InputLimitError(f"{where}input is over {limits.max_bytes} bytes")
+    elif len(text) > limits.max_bytes or (  # characters: a cheap lower bound on bytes
+        len(text) * 4 > limits.max_bytes and _utf8_length(text) > limits.max_bytes
+    ):
+        raise InputLimitError(f"{where}input is over {limits.max_bytes} bytes of UTF-8")
     if text.startswith("\ufeff"):
         raise DataError(
             f"{where}the text starts with a byte-order mark (U+FEFF); save it as UTF-8 without BOM"
@@ -99,6 +129,8 @@ def decode(text: str | bytes, *, source: str | None = None, limits: Limits = DEF
     _check_depth(text, limits.max_depth, where)
     try:
         data = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant)
+    except RecursionError:  # only with a recursion limit set below the depth limit
+        raise InputLimitError(f"{where}JSON is nested too deeply for this interpreter") from None
     except json.JSONDecodeError as exc:
         problem = "the text is empty" if not text.strip() else exc.msg
         raise DataError(
@@ -109,6 +141,11 @@ def decode(text: str | bytes, *, source: str | None = None, limits: Limits = DEF
     if _SURROGATE_ESCAPE.search(text):
         _check_surrogates(data, where)
     return data
+
+
+def _utf8_length(text: str) -> int:
+    """The UTF-8 length of *text*, without building the encoded copy when it is ASCII."""
+    return len(text) if text.isascii() else len(text.encode("utf-8", "surrogatepass"))
 
 
 # A \uD800-\uDFFF escape: paired ones decode to one character, a lone one to
@@ -193,4 +230,17 @@ def from_json(text: str | bytes, cls: type[T], *, limits: Limits = DEFAULT_LIMIT
           $.source: required field missing
           $: unknown field(s): sourze
     """
+    from ._converter import converter
+
+    if not _structurable(cls, converter()):
+        raise ValidationError([("cls", f"{cls!r} is not a model class or a list of one")])
     return structure(decode(text, limits=limits), cls)
+
+
+def _structurable(cls: object, conv: Any) -> bool:
+    """Whether the converter knows how to build *cls* (a model class, a list of one, …)."""
+    try:
+        conv.get_structure_hook(cls)
+    except Exception:
+        return False
+    return cls is not object and cls is not Any

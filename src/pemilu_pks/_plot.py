@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._model import InstitutionKind
 from ._query import require
+from .exceptions import ValidationError
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -23,8 +24,17 @@ __all__ = ["plot_coverage", "plot_signings"]
 _COLOURS = {"kpu": "#c0392b", "bawaslu": "#2471a3", "other": "#7f8c8d"}
 
 
+def _check_dataset(dataset: object) -> None:
+    from ._dataset import Dataset
+
+    if not isinstance(dataset, Dataset):
+        raise ValidationError([("dataset", f"expected a Dataset, got {type(dataset).__name__}")])
+
+
 def _axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
     if ax is not None:
+        if not all(hasattr(ax, name) for name in ("bar", "barh", "set_title")):
+            raise ValidationError([("ax", f"expected matplotlib Axes, got {type(ax).__name__}")])
         return ax
     require("matplotlib", "plot")
     from matplotlib.figure import Figure
@@ -60,6 +70,7 @@ def plot_signings(dataset: Dataset, *, ax: Axes | None = None) -> Axes:
         >>> ax.get_ylabel()
         'agreements signed'
     """
+    _check_dataset(dataset)
     ax = _axes(ax, (9, 4))
     institutions = dataset.institutions
     counts: dict[str, dict[dt.date, int]] = {body: {} for body in _COLOURS}
@@ -132,6 +143,7 @@ def plot_coverage(dataset: Dataset, *, body: str | None = None, ax: Axes | None 
         >>> len(ax.get_yticklabels())
         38
     """
+    _check_dataset(dataset)
     table = dataset.coverage(level="regency", body=body)
     ax = _axes(ax, (8, 10))
     groups: list[dict[str, Any]] = list(reversed(table.by_province()))

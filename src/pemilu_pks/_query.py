@@ -197,6 +197,13 @@ class Selection(Generic[T]):
 
     __slots__ = ("_items", "_kind", "_refine", "_row")
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Its rows and refinements are bound to the dataset it came from.
+        raise PemiluPksError(
+            "a Selection cannot be pickled; send its records (list(selection)) or "
+            "ids ([r.id for r in selection]) and select again in the other process"
+        )
+
     def __init__(
         self,
         items: Iterable[T],

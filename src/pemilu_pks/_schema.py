@@ -17,6 +17,8 @@ from typing import Any
 
 import attrs
 
+from .exceptions import ValidationError
+
 __all__ = ["field_docs", "json_schema"]
 
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -75,7 +77,7 @@ def json_schema(cls: object) -> dict[str, Any]:
         ('https://json-schema.org/draft/2020-12/schema', ['source'])
     """
     if not (isinstance(cls, type) and attrs.has(cls) and cls.__module__.startswith("pemilu_pks")):
-        raise TypeError(f"{cls!r} is not a pemilu-pks model class")
+        raise ValidationError([("cls", f"{cls!r} is not a pemilu-pks model class")])
     import copy
 
     return copy.deepcopy(_cached_schema(cls))

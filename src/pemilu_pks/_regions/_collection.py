@@ -281,9 +281,14 @@ class Regions:
             >>> [(r.code, r.official_name) for r in pk.load().regions.search("Kapuas Hullu", limit=2)]
             [('61.06', 'Kabupaten Kapuas Hulu'), ('62.03.12', 'Kapuas Hulu')]
         """
+        count: object = limit  # callers without type checking may pass anything
+        if not isinstance(count, int) or isinstance(count, bool):
+            raise ValidationError(
+                [("limit", f"expected a whole number, got {type(count).__name__}")]
+            )
         levels = parse_levels(level)
         scope = None if within is None else self._resolve(within, "within region").code
-        given: object = text  # callers without type checking may pass anything
+        given: object = text
         if not isinstance(given, str):
             return []
         ranked = self._suggestions.rank(readings(text), levels, scope)

@@ -13,12 +13,12 @@ import io
 import os
 import re
 import sys
-import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pemilu_pks._files import present, read_file
+from pemilu_pks._locks import rlock
 from pemilu_pks._model import Region, RegionLevel
 from pemilu_pks.exceptions import DataError
 
@@ -234,7 +234,7 @@ class Parts:
 
     def __init__(self) -> None:
         self.built: dict[str, Any] = {}
-        self._lock = threading.RLock()
+        self._lock = rlock()
 
     def get(self, name: str, build: Callable[[], T]) -> T:
         """The part called *name*, built by *build* the first time it is asked for."""
