@@ -21,6 +21,9 @@ there too).
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
+import io
 import json
 import re
 import shutil
@@ -105,6 +108,27 @@ def add_format(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def shown(value: Any) -> str:
+    r"""A table cell as one line of visible text.
+
+    Runs of whitespace become one space, and characters a terminal would act
+    on or hide (escape sequences, bell, direction overrides, zero-width
+    characters) are shown escaped, so data cannot move the cursor, retitle
+    the window or reorder what is printed.
+
+    Example:
+        >>> shown("Kalsel\x1b]0;owned\x07 \u202e\n ok")
+        'Kalsel\\x1b]0;owned\\x07 \\u202e ok'
+    """
+    text = " ".join(("" if value is None else str(value)).split())
+    if text.isprintable():
+        return text
+    return "".join(
+        char if char.isprintable() else char.encode("unicode_escape").decode("ascii")
+        for char in text
+    )
+
+
 def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
 
@@ -159,7 +183,7 @@ def table(
         minimum: Column title -> narrowest width (default :data:`MIN_CELL_WIDTH`).
         width: The width to fit; the terminal's (``$COLUMNS``, else 80) when None.
     """
-    cells = [[" ".join(("" if v is None else str(v)).split()) for v in row] for row in rows]
+    cells = [[shown(v) for v in row] for row in rows]
     natural = [max([len(h), *(len(row[i]) for row in cells)]) for i, h in enumerate(headers)]
     room = width if width is not None else shutil.get_terminal_size().columns
     widths = _fit(natural, headers, minimum or {}, room)
@@ -911,6 +935,8 @@ def in_cli_words(text: str) -> str:
 
 def _message(exc: BaseException) -> str:
     if isinstance(exc, OSError):
+        if exc.errno == errno.EBADF and not exc.filename:  # writing to a closed stream
+            return "standard output is closed"
         where = f"{exc.filename}: " if exc.filename else ""
         return f"{where}{exc.strerror or exc}"
     text = str(exc)
@@ -923,6 +949,35 @@ def _message(exc: BaseException) -> str:
     return in_cli_words(text)
 
 
+class _ClosedStream(io.TextIOBase):
+    """Standard output when the process was started with it closed: writing is an error."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+
+def _survivable_streams() -> None:
+    """Make printing survive a closed standard output and a narrow encoding (ASCII, Latin-1).
+
+    Characters the encoding lacks are written as backslash escapes (valid
+    inside JSON strings) instead of ending the command with a traceback.
+    """
+    if sys.stdout is None:
+        sys.stdout = _ClosedStream()
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(Exception):  # a stream that cannot change keeps its ways
+                reconfigure(errors="backslashreplace")
+
+
+def _say(message: str) -> None:
+    """Write *message* to standard error, if there is one to write to."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        sys.stderr.write(message)
+        sys.stderr.flush()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status.
 
@@ -932,19 +987,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         63,Kalimantan Selatan,Kalimantan Selatan,province,ID,ID-KS
         0
     """
+    _survivable_streams()
     args = parser().parse_args(argv)
     try:
         return int(args.run(args))
-    except BrokenPipeError:  # pragma: no cover - output piped into head
+    except BrokenPipeError:  # output piped into head: stop quietly
         import os
 
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_DATA
     except (NotFoundError, AmbiguousError, DateParseError) as exc:
-        sys.stderr.write(f"{PROG}: {_message(exc)}\n")
+        _say(f"{PROG}: {_message(exc)}\n")
         return EXIT_USAGE
     except (PemiluPksError, OSError) as exc:
-        sys.stderr.write(f"{PROG}: {_message(exc)}\n")
+        _say(f"{PROG}: {_message(exc)}\n")
         return EXIT_DATA
     except KeyboardInterrupt:  # pragma: no cover - interactive
         return 130
