@@ -221,10 +221,11 @@ class TestCovering:
         _, out, _ = run(capsys, "institutions", "--covering", "Kapuas Hulu", "--format", "csv")
         rows = {row["id"]: row for row in csv.DictReader(io.StringIO(out))}
         assert "presumed" == rows["polres-kapuas-hulu"]["basis"]
-        _, out, _ = run(capsys, "institutions", "--covering", "Kapuas Hulu")
-        assert "presumed: the unit carries the region's name" in out
+        _, out, _ = run(capsys, "institutions", "--covering", "Kapuas Hulu", "--kind", "polres")
+        assert "1 presumed: the unit carries the region's name" in " ".join(out.split())
         _, out, _ = run(capsys, "institutions", "--covering", "Kapuas Hulu", "--basis", "stated")
         assert "polres-kapuas-hulu" not in out
+        assert "by a stated area" in out
 
     def test_misuse(self, capsys: pytest.CaptureFixture[str]) -> None:
         """--on without --covering is a usage error (exit 2), with one message."""

@@ -537,12 +537,18 @@ def _covering(ds: Dataset, args: argparse.Namespace) -> int:
         }
 
     when = f" on {args.on}" if args.on else ""
+    which = f" by a {args.basis} area" if args.basis else ""
     presumed = sum(area.basis.value == "presumed" for _, area in pairs)
-    footer = f"{_plural(len(pairs), 'unit')} covering {region.official_name} ({region.code}){when}"
-    if presumed:
+    footer = (
+        f"{_plural(len(pairs), 'unit')} covering {region.official_name} ({region.code})"
+        f"{which}{when}"
+    )
+    if presumed and not args.basis:
+        one = presumed == 1
         footer += (
-            f"; {presumed} presumed: the unit carries the region's name and no source seen "
-            "states its area (--basis stated leaves it out)"
+            f"; {presumed} presumed: {'the unit carries' if one else 'each carries'} the "
+            "region's name and no source seen states its area "
+            f"(--basis stated leaves {'it' if one else 'them'} out)"
         )
     emit(
         pairs,
