@@ -330,7 +330,7 @@ SCOPE_PHRASES: dict[ScopeItem, tuple[str, ...]] = {
         r"bantuan\s+pengaman(?:an)?\b",
         r"(?:dukungan|permintaan|pemberian)\s+(?:bantuan\s+)?pengamanan",
     ),
-    ScopeItem.LAW_ENFORCEMENT: (r"penegak+an\s+hukum", r"gakkumdu"),
+    ScopeItem.LAW_ENFORCEMENT: (r"penegak+an\s+hukum", r"gakk?umdu"),
     ScopeItem.TECHNICAL_REGULATION: (
         r"(?:perumusan|penyusunan|pembentukan)\s+(?:peraturan|regulasi)\s+teknis",
     ),
