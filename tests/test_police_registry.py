@@ -219,3 +219,12 @@ class TestPapuaSplit:
         assert units
         assert {"polda-papua"} == {u.parent for u in units}
         assert all(any("Polda Papua Tengah" in note for note in u.notes) for u in units)
+
+    def test_papua_barat_daya(self, ds: pk.Dataset) -> None:
+        """Units of Papua Barat Daya have Polda Papua Barat as parent and a note on Polda Papua Barat Daya."""
+        units = [u for u in resorts(ds) if (u.region or "").startswith("96.")]
+        assert 6 == len(units)
+        assert {"polda-papua-barat"} == {u.parent for u in units}
+        assert all(any("Polda Papua Barat Daya" in note for note in u.notes) for u in units)
+        on_pemilu_day = ds.institutions.covering("96.71", on="2024-02-14")
+        assert ["polresta-sorong-kota", "polda-papua-barat"] == [u.id for u in on_pemilu_day]
