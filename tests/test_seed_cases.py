@@ -111,6 +111,8 @@ class TestNationalMoU:
             "2024-06-27-kpu-papua-tengah-polda-papua",
             "2024-08-08-kpu-sulsel-polda-sulsel",
             "2024-xx-xx-kpu-sulut-polda-sulut",
+            "2023-08-22-kpu-sulbar-polda-sulbar",
+            "2024-03-06-kpu-papua-barat-polda-papua-barat",
         } == children
 
 

@@ -129,9 +129,9 @@ class Coverage(Selection[CoverageRow]):
         >>> import pemilu_pks as pk
         >>> table = pk.load().coverage(level="province", body="kpu")
         >>> table
-        <Coverage province kpu: 12 of 38 regions covered>
+        <Coverage province kpu: 15 of 38 regions covered>
         >>> table.summary()["uncovered"]
-        26
+        23
     """
 
     __slots__ = ("body", "level", "on")
