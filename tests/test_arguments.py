@@ -206,3 +206,10 @@ def test_pool_reports_worker_errors() -> None:
             with pytest.raises(type(error)) as caught:
                 result.get(timeout=30)
             assert str(error) == str(caught.value)
+
+
+def test_bad_id_points_at_the_field() -> None:
+    """A field validator's error names the field's path, not only its record's."""
+    with pytest.raises(pk.ValidationError) as caught:
+        pk.from_json('[{"id": "Bad Id"}]', list[pk.Source])
+    assert "$[0].id" == caught.value.errors[0][0]

@@ -94,11 +94,15 @@ class TestBadInput:
             ),
             (
                 with_change(["parties", 1, "institution"], "Polda Kalsel"),
-                "$.parties[1]",
+                "$.parties[1].institution",
                 "not an id",
             ),
             (with_change(["parties"], "kpu-63"), "$.parties", "expected an array"),
-            (with_change(["parties"], [{"institution": "kpu-63"}]), "$", "at least two parties"),
+            (
+                with_change(["parties"], [{"institution": "kpu-63"}]),
+                "$.parties",
+                "at least two parties",
+            ),
             (with_change(["instrument"], "treaty"), "$.instrument", "expected one of"),
             (with_change(["instrument"], ...), "$.instrument", "required field missing"),
             (with_change(["colour"], "red"), "$", "unknown field(s): colour"),
@@ -120,7 +124,7 @@ class TestBadInput:
             (with_change(["signing", "date", "weekday"], "tuesday"), "$.signing.date", "no Selasa"),
             (
                 with_change(["signing", "place"], "Banjarmasin"),
-                "$.signing",
+                "$.signing.place",
                 "not a Kemendagri region code",
             ),
             (
@@ -134,7 +138,7 @@ class TestBadInput:
                 "$.signatories[0].rank",
                 "expected one of",
             ),
-            (with_change(["sources"], []), "$", "sources must not be empty"),
+            (with_change(["sources"], []), "$.sources", "sources must not be empty"),
             (with_change(["scope"], "law_enforcement"), "$.scope", "expected an array"),
         ],
     )

@@ -154,8 +154,18 @@ def structure(data: Any, cls: type[T], *, source: str | None = None, path: str =
         raise ValidationError([(path, "nested too deeply")], source=source) from None
 
 
+#: Separates a field name from the message of a field validator's error, so
+#: that :func:`_problems` can move it onto the path.
+_FIELD_MARK = "\x1f"
+
+
 def _format(exc: BaseException, kind: Any) -> str:
     from cattrs.errors import ForbiddenExtraKeysError
+
+    from ._model import FieldError
+
+    if isinstance(exc, FieldError):
+        return f"{exc.field}{_FIELD_MARK}{exc}"
 
     if isinstance(exc, ForbiddenExtraKeysError):
         return "unknown field(s): " + ", ".join(sorted(exc.extra_fields))
@@ -185,5 +195,9 @@ def _problems(messages: list[str]) -> list[tuple[str, str]]:
     problems = []
     for message in messages:
         text, _, where = message.rpartition(" @ ")
-        problems.append((where or "$", text or message))
+        where, text = where or "$", text or message
+        if _FIELD_MARK in text:  # a field validator's error: point at the field
+            field, _, text = text.partition(_FIELD_MARK)
+            where = f"{where}.{field}"
+        problems.append((where, text))
     return problems

@@ -189,22 +189,30 @@ _REGION_CODE = re.compile(r"ID|[0-9]{2}(?:\.[0-9]{2}(?:\.[0-9]{2}(?:\.[0-9]{4})?
 _RECORD_ID = re.compile(r"[a-z0-9][a-z0-9.\-]*")
 
 
+class FieldError(ValueError):
+    """A field's value is invalid; *field* names it, so errors point at ``$.field``."""
+
+    def __init__(self, message: str, field: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
 def _region_code(_: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
     if value is not None and not _REGION_CODE.fullmatch(value):
         msg = f"{value!r} is not a Kemendagri region code (like '63', '63.71', '63.71.01.1001' or 'ID')"
-        raise ValueError(msg)
+        raise FieldError(msg, attribute.name)
 
 
 def _record_id(_: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
     if value is not None and not _RECORD_ID.fullmatch(value):
         msg = f"{value!r} is not an id (lower-case letters, digits, '.', '-')"
-        raise ValueError(msg)
+        raise FieldError(msg, attribute.name)
 
 
 def _non_empty(_: Any, attribute: attrs.Attribute[Any], value: str | tuple[Any, ...]) -> None:
     if not value:
         msg = f"{attribute.name} must not be empty"
-        raise ValueError(msg)
+        raise FieldError(msg, attribute.name)
 
 
 def _ordered_validity(
@@ -213,13 +221,13 @@ def _ordered_validity(
     start = instance.valid_from
     if value is not None and start is not None and value < start:
         msg = f"valid_to ({value}) is before valid_from ({start})"
-        raise ValueError(msg)
+        raise FieldError(msg, attribute.name)
 
 
 def _stated_cites(instance: Any, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
     if instance.basis is Basis.STATED and not value:
         msg = "a stated area must cite at least one source (or be presumed)"
-        raise ValueError(msg)
+        raise FieldError(msg, attribute.name)
 
 
 def _during(valid_from: dt.date | None, valid_to: dt.date | None, on: dt.date | None) -> bool:
@@ -559,7 +567,7 @@ def _int64(_: Any, attribute: attrs.Attribute[Any], value: int) -> None:
     # Wider numbers cannot be stored by SQLite or read exactly by most JSON readers.
     if value not in _INT64:
         msg = f"{attribute.name} {value} is outside the 64-bit integer range"
-        raise ValueError(msg)
+        raise FieldError(msg, attribute.name)
 
 
 @attrs.frozen(kw_only=True)
@@ -585,11 +593,11 @@ class Figure:
 def _at_least_two(_: Any, attribute: attrs.Attribute[Any], value: tuple[Party, ...]) -> None:
     if len(value) < 2:
         msg = f"an agreement needs at least two parties, got {len(value)}"
-        raise ValueError(msg)
+        raise FieldError(msg, attribute.name)
     ids = [party.institution for party in value]
     if len(set(ids)) != len(ids):
         msg = "the same institution is listed twice as a party"
-        raise ValueError(msg)
+        raise FieldError(msg, attribute.name)
 
 
 @attrs.frozen(kw_only=True)
