@@ -106,7 +106,7 @@ class TestSummary:
         )
         frame = table.to_pandas()
         assert 2 == int(frame["covered"].sum())
-        assert "2 of 38 regions" in table._repr_html_()
+        assert "2 of 38 provinces" in table._repr_html_()
         assert "2 of 38 regions covered" in repr(table)
 
 

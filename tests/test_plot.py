@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -11,6 +13,15 @@ from query_data import write_dataset
 
 matplotlib = pytest.importorskip("matplotlib")
 matplotlib.use("Agg")
+
+
+@pytest.fixture(autouse=True)
+def close_figures() -> Iterator[None]:
+    """Each test's pyplot figures are closed after it (pyplot keeps them otherwise)."""
+    yield
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
 
 
 @pytest.fixture(scope="module")
@@ -60,6 +71,27 @@ class TestCoverage:
         assert "Sumatera Utara" in [label.get_text() for label in ax.get_yticklabels()]
 
 
+class TestDisplay:
+    """Without an Axes the charts display by themselves in Jupyter, as pandas' plots do."""
+
+    @pytest.mark.parametrize("draw", [pk.plot_signings, pk.plot_coverage])
+    def test_new_figure_is_a_pyplot_figure(self, ds: pk.Dataset, draw: Any) -> None:
+        """The figure is registered with pyplot, which Jupyter's inline backend shows after the cell."""
+        import matplotlib.pyplot as plt
+
+        ax = draw(ds)
+        assert plt.fignum_exists(ax.figure.number)
+        assert ax.figure is plt.gcf()
+
+    def test_given_axes_make_no_figure(self, ds: pk.Dataset) -> None:
+        """Drawing on given Axes opens no pyplot figure."""
+        import matplotlib.pyplot as plt
+        from matplotlib.figure import Figure
+
+        pk.plot_signings(ds, ax=Figure().add_subplot())
+        assert [] == plt.get_fignums()
+
+
 class TestWithoutMatplotlib:
     """A missing extra is a clear error."""
 
@@ -68,5 +100,7 @@ class TestWithoutMatplotlib:
         import sys
 
         monkeypatch.setitem(sys.modules, "matplotlib", None)
-        with pytest.raises(pk.OptionalDependencyError, match=r"pemilu-pks\[plot\]"):
+        with pytest.raises(
+            pk.OptionalDependencyError, match=r"pip install matplotlib.*'plot' extra"
+        ):
             pk.plot_signings(ds)

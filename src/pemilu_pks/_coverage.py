@@ -213,12 +213,26 @@ class Coverage(Selection[CoverageRow]):
         return list(groups.values())
 
     def _repr_html_(self) -> str:
+        """The summary first, then the covered rows, then the gaps (notebooks)."""
+        from html import escape
+
         summary = self.summary()
-        caption = (
-            f"Coverage ({self.level}, {self.body or 'KPU or Bawaslu'}): "
-            f"{summary['covered']} of {summary['regions']} regions have a documented agreement"
+        who = {"kpu": "KPU", "bawaslu": "Bawaslu"}.get(self.body or "", "KPU or Bawaslu")
+        noun = "provinces" if self.level == "province" else "regencies and cities"
+        when = f" on {self.on}" if self.on else ""
+        lines = [
+            f"<strong>{summary['covered']} of {summary['regions']} {noun}</strong> "
+            f"({summary['share_covered']:.0%}) have a documented {escape(who)}–police "
+            f"agreement: {summary['agreements']} agreements.",
+            f"{summary['with_police']} have a known covering police unit{escape(when)} "
+            f"({summary['with_stated_police']} stated by a source).",
+        ]
+        head = "".join(f"<p>{line}</p>" for line in lines)
+        ordered = [self._row(row) for row in (*self.covered, *self.uncovered)]
+        caption = f"Coverage of {noun} ({who}): covered first, then the gaps"
+        return (
+            f'<div class="pemilu-pks-coverage">{head}{rows_to_html(ordered, caption=caption)}</div>'
         )
-        return rows_to_html(self.to_rows(), caption=caption)
 
 
 def coverage(

@@ -1,8 +1,10 @@
 """Two charts for notebooks and reports: signings over time, coverage per province.
 
 Both need matplotlib (the ``plot`` extra), imported only when a chart is drawn.
-Each function draws on the Axes it is given, or on a new figure, and returns
-the Axes, so it can be styled further or saved with ``ax.figure.savefig``.
+Each function draws on the Axes it is given, or on a new pyplot figure (which
+Jupyter displays by itself, as it does pandas' and seaborn's plots), and
+returns the Axes, so it can be styled further or saved with
+``ax.figure.savefig``.
 """
 
 from __future__ import annotations
@@ -37,10 +39,12 @@ def _axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
             raise ValidationError([("ax", f"expected matplotlib Axes, got {type(ax).__name__}")])
         return ax
     require("matplotlib", "plot")
-    from matplotlib.figure import Figure
+    import matplotlib.pyplot as plt
 
-    # A bare Figure (not pyplot) needs no GUI backend and leaks no global state.
-    return Figure(figsize=size, layout="constrained").add_subplot()
+    # A pyplot figure, as pandas and seaborn make: Jupyter shows it at the end of
+    # the cell and plt.show() shows it in a script.  Close it (plt.close(ax.figure))
+    # when drawing many in a loop.
+    return plt.figure(figsize=size, layout="constrained").add_subplot()
 
 
 def _month(day: dt.date) -> dt.date:
@@ -56,7 +60,7 @@ def plot_signings(dataset: Dataset, *, ax: Axes | None = None) -> Axes:
 
     Args:
         dataset: The dataset, e.g. ``pk.load()``.
-        ax: Axes to draw on; a new figure when None.
+        ax: Axes to draw on; a new pyplot figure when None (Jupyter shows it).
 
     Returns:
         The Axes drawn on.
@@ -128,7 +132,7 @@ def plot_coverage(dataset: Dataset, *, body: str | None = None, ax: Axes | None 
     Args:
         dataset: The dataset, e.g. ``pk.load()``.
         body: ``"kpu"``, ``"bawaslu"`` or None (either).
-        ax: Axes to draw on; a new figure when None.
+        ax: Axes to draw on; a new pyplot figure when None (Jupyter shows it).
 
     Returns:
         The Axes drawn on.

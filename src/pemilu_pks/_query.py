@@ -42,7 +42,9 @@ def require(module: str, extra: str) -> Any:
         return importlib.import_module(module)
     except ImportError:
         raise OptionalDependencyError(
-            f"this needs {module.partition('.')[0]}: pip install 'pemilu-pks[{extra}]'"
+            f"this needs {module.partition('.')[0]}: install it in this environment "
+            f"(pip install {module.partition('.')[0]}), or install pemilu-pks with its "
+            f"'{extra}' extra"
         ) from None
 
 
