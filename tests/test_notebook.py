@@ -7,6 +7,11 @@ import re
 import pemilu_pks as pk
 
 
+def _html(obj: object) -> str:
+    """What Jupyter shows for *obj* (its _repr_html_, added at import)."""
+    return str(obj._repr_html_())  # type: ignore[attr-defined]
+
+
 def _cells(html: str) -> list[str]:
     """The text of the table cells, in order."""
     return re.findall(r"<td[^>]*>(.*?)</td>", html)
@@ -18,7 +23,7 @@ class TestDatasetAndRegions:
     def test_dataset(self) -> None:
         """The dataset shows its version and how many records of each type it holds."""
         ds = pk.load()
-        html = ds._repr_html_()
+        html = _html(ds)
         assert f"Dataset {ds.version}" in html
         for what, count in (("agreements", len(ds.agreements)), ("people", len(ds.people))):
             assert re.search(rf">{what}</th><td[^>]*>{count:,}</td>", html), what
@@ -26,7 +31,7 @@ class TestDatasetAndRegions:
     def test_regions(self) -> None:
         """The regions show counts by level, which add up, and the 38 provinces."""
         regions = pk.load().regions
-        html = regions._repr_html_()
+        html = _html(regions)
         counts = [int(c.replace(",", "")) for c in _cells(html)[:5]]
         assert len(regions) == 1 + sum(counts)
         assert [38, 416, 98] == counts[:3]
