@@ -46,6 +46,18 @@ class TestSpeaksCli:
         assert "policed by Polres Sumba Barat" in err
         assert "ambiguous" not in err
 
+    def test_unlisted_unit_of_an_ambiguous_name(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """A unit name whose place fits two regions, neither with a unit listed, is not found, not ambiguous."""
+        from query_data import write_dataset
+
+        data = str(write_dataset(tmp_path))
+        status, _, err = run(capsys, "--data", data, "institutions", "Polres Malang")
+        assert 2 == status
+        assert "no institution named 'Polres Malang' in the registry" in err
+        assert "Kabupaten Malang (35.07) and Kota Malang (35.73)" in err
+
     def test_unknown_id_is_an_error(self, capsys: pytest.CaptureFixture[str]) -> None:
         """--implements with an id no agreement has fails instead of listing nothing."""
         status, out, err = run(capsys, "agreements", "--implements", "nonexistent-id")
