@@ -18,6 +18,13 @@ recall = correct / gold, F1 their harmonic mean, per field and over all fields.
 Drafts and gold records of one article are aligned one to one by the overlap
 of their parties (greatest first); the facts of a draft without a partner are
 all wrong, those of a gold record without one all missed.
+
+Only what the article can support is scored: where the gold record's reference
+to the article's source lists ``supports``, a field the list does not cover is
+left out for that pair (neither a miss nor a false positive); an empty
+``supports`` means the source supports every field.  ``signing`` covers the
+date, venue and city, ``signing.date``/``signing.venue``/``signing.city`` one
+each; ``signatories`` covers names and ranks.
 """
 
 from __future__ import annotations
@@ -30,6 +37,17 @@ from pemilu_pks._extract._rules import ACADEMIC_TITLES, HONORIFICS, PREFIX_TITLE
 from pemilu_pks._text import name_key
 
 FIELDS = ("parties", "date", "venue", "city", "signatories", "ranks", "scope", "instrument")
+# The record fields (as a SourceRef's ``supports`` names them) that cover each scored field.
+COVERED_BY = {
+    "parties": {"parties"},
+    "date": {"signing", "signing.date"},
+    "venue": {"signing", "signing.venue"},
+    "city": {"signing", "signing.city"},
+    "signatories": {"signatories"},
+    "ranks": {"signatories"},
+    "scope": {"scope"},
+    "instrument": {"instrument"},
+}
 _DROPPED = HONORIFICS | PREFIX_TITLES | ACADEMIC_TITLES
 
 
@@ -46,6 +64,16 @@ def date_right(drafted: pk.UncertainDate, gold: pk.UncertainDate) -> bool:
         return False
     within = gold.earliest <= first and last <= gold.latest
     return within and first <= gold_last and gold_first <= last
+
+
+def scored_fields(gold: pk.Agreement, sources: Iterable[str]) -> frozenset[str]:
+    """The fields scored for *gold* on an article whose source ids are *sources*."""
+    ids = set(sources)
+    for ref in gold.sources:
+        if ref.source in ids and ref.supports:
+            named = set(ref.supports)
+            return frozenset(f for f in FIELDS if COVERED_BY[f] & named)
+    return frozenset(FIELDS)
 
 
 def _facts(agreement: pk.Agreement) -> Iterator[tuple[str, str]]:
@@ -73,26 +101,56 @@ class Tally:
         self.correct: Counter[str] = Counter()
         self.drafted: Counter[str] = Counter()
         self.gold: Counter[str] = Counter()
+        # (field, fact) pairs drafted but wrong, and gold but missed, for reading misses.
+        self.wrong: list[tuple[str, str]] = []
+        self.missed: list[tuple[str, str]] = []
 
-    def add(self, draft: pk.Agreement | None, gold: pk.Agreement | None) -> None:
-        """Count one aligned pair (either side may be missing)."""
-        mine = set(_facts(draft)) if draft is not None else set()
-        theirs = set(_facts(gold)) if gold is not None else set()
+    def add(
+        self,
+        draft: pk.Agreement | None,
+        gold: pk.Agreement | None,
+        fields: frozenset[str] = frozenset(FIELDS),
+    ) -> None:
+        """Count one aligned pair (either side may be missing) on the given fields."""
+        mine = {f for f in _facts(draft) if f[0] in fields} if draft is not None else set()
+        theirs = {f for f in _facts(gold) if f[0] in fields} if gold is not None else set()
         for field, _ in mine:
             self.drafted[field] += 1
         for field, _ in theirs:
             self.gold[field] += 1
         for field, _ in mine & theirs:
             self.correct[field] += 1
+        self.wrong.extend(sorted(mine - theirs))
+        self.missed.extend(sorted(theirs - mine))
+        if "date" not in fields:
+            return
         if draft is not None:
             self.drafted["date"] += 1
         if gold is not None:
             self.gold["date"] += 1
         if draft is not None and gold is not None:
-            self.correct["date"] += date_right(draft.signing.date, gold.signing.date)
+            right = date_right(draft.signing.date, gold.signing.date)
+            self.correct["date"] += right
+            if not right:
+                self.wrong.append(("date", str(draft.signing.date)))
+                self.missed.append(("date", str(gold.signing.date)))
+        elif draft is not None:
+            self.wrong.append(("date", str(draft.signing.date)))
+        elif gold is not None:
+            self.missed.append(("date", str(gold.signing.date)))
 
-    def article(self, drafts: Iterable[pk.Agreement], golds: Iterable[pk.Agreement]) -> None:
-        """Align an article's drafts with its gold records and count every pair."""
+    def article(
+        self,
+        drafts: Iterable[pk.Agreement],
+        golds: Iterable[pk.Agreement],
+        sources: Iterable[str] = (),
+    ) -> None:
+        """Align an article's drafts with its gold records and count every pair.
+
+        *sources* are the ids of the article's source: a gold record's
+        reference to one of them limits the fields scored to what it supports.
+        """
+        ids = tuple(sources)
         left, right = list(drafts), list(golds)
         pairs = sorted(
             (
@@ -109,13 +167,13 @@ class Tally:
                 continue
             used_left.add(i)
             used_right.add(j)
-            self.add(left[i], right[j])
+            self.add(left[i], right[j], scored_fields(right[j], ids))
         for i, draft in enumerate(left):
             if i not in used_left:
                 self.add(draft, None)
         for j, gold in enumerate(right):
             if j not in used_right:
-                self.add(None, gold)
+                self.add(None, gold, scored_fields(gold, ids))
 
     def figures(self, field: str | None = None) -> tuple[float, float, float]:
         """Micro precision, recall and F1 of one field, or of all fields."""

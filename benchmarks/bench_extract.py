@@ -61,16 +61,35 @@ def draft(entry: dict[str, object], text: str) -> list[pk.Draft]:
     )
 
 
-def score(corpus: list[tuple[dict[str, object], str]], *, verbose: bool) -> Tally:
-    """Score every article and print the table (and each article's misses when *verbose*)."""
+def url_key(url: str) -> str:
+    """A URL folded so that a page's AMP copy and its canonical address match."""
+    rest = url.split("://", 1)[-1].removeprefix("www.").removeprefix("amp.")
+    return "/".join(part for part in rest.rstrip("/").split("/") if part != "amp")
+
+
+def score(
+    corpus: list[tuple[dict[str, object], str]], *, verbose: bool, misses: bool = False
+) -> Tally:
+    """Score every article and print the table (and each article's misses when asked)."""
     ds = pk.load()
+    by_url: dict[str, list[str]] = {}
+    for source in ds.sources:
+        if source.url:
+            by_url.setdefault(url_key(source.url), []).append(source.id)
     tally = Tally()
     for entry, text in corpus:
         drafts = [d.agreement for d in draft(entry, text)]
         golds = [a for a in (ds.agreements.get(str(i)) for i in entry["agreements"]) if a]  # type: ignore[attr-defined]
+        sources = by_url.get(url_key(str(entry["url"])), [])
         one = Tally()
-        one.article(drafts, golds)
-        tally.article(drafts, golds)
+        one.article(drafts, golds, sources)
+        tally.article(drafts, golds, sources)
+        if misses and (one.wrong or one.missed):
+            print(f"{entry['file']}:")
+            for field, fact in one.missed:
+                print(f"   missed {field:<12} {fact}")
+            for field, fact in one.wrong:
+                print(f"   wrong  {field:<12} {fact}")
         if verbose:
             print(f"{entry['file']}: F1 {one.figures()[2]:.2f}")
             print(one.report())
@@ -160,6 +179,7 @@ def main() -> None:
     """Score the corpus and print the speed figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--article", help="score only the articles whose file name contains this")
+    parser.add_argument("--misses", action="store_true", help="print every article's misses")
     parser.add_argument("--no-speed", action="store_true", help="skip the speed figures")
     args = parser.parse_args()
     corpus = articles()
@@ -167,8 +187,8 @@ def main() -> None:
         corpus = [(e, t) for e, t in corpus if args.article in str(e["file"])]
     ds = pk.load()
     print(f"pemilu-pks {pk.__version__}, dataset {ds.version}")
-    score(corpus, verbose=bool(args.article))
-    if not args.no_speed and not args.article:
+    score(corpus, verbose=bool(args.article), misses=args.misses)
+    if not args.no_speed and not args.article and not args.misses:
         speed(corpus)
 
 
