@@ -90,7 +90,7 @@ class TestNationalMoU:
         signing = get(NATIONAL).signing
         assert dt.date(2022, 12, 29) == signing.date.date
         assert Weekday.THURSDAY == signing.date.weekday
-        assert "Kantor KPU RI, Jl. Imam Bonjol, Menteng" == signing.venue
+        assert "Kantor KPU RI, Jalan Imam Bonjol, Menteng" == signing.venue
         assert "31.71" == signing.place
 
     def test_signatories(self) -> None:
