@@ -147,6 +147,12 @@ class TestTables:
         out = io.StringIO()
         table(("ID", "TEXT"), [("an-id", "short")], out, width=30)
         assert ["ID     TEXT", "an-id  short"] == out.getvalue().splitlines()
+        out = io.StringIO()
+        table(("ID", "A", "B"), [("x", "a " * 100_000, "b" * 50_000)], out, width=40)
+        lines = out.getvalue().splitlines()
+        assert 4 == len(lines)  # the header and three lines of cells
+        assert [] == [line for line in lines if len(line) > 40]
+        assert all("…" in cell for cell in (lines[3], lines[-1]))
 
     def test_show_signatories(self, capsys: pytest.CaptureFixture[str]) -> None:
         """--show signatories adds who signed, with their posts."""

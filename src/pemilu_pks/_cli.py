@@ -139,7 +139,9 @@ def _wrap(text: str, width: int) -> list[str]:
         return [text]
     import textwrap
 
-    # Ids break at their hyphens; a word longer than the column is split.
+    # Only what can show is wrapped (a huge cell costs no time); ids break at their
+    # hyphens; a word longer than the column is split.
+    text = text[: width * MAX_CELL_LINES + 1]
     return textwrap.wrap(text, width, max_lines=MAX_CELL_LINES, placeholder="…") or [
         _cut(text, width)
     ]
@@ -148,17 +150,33 @@ def _wrap(text: str, width: int) -> list[str]:
 def _fit(
     natural: list[int], headers: Sequence[str], minimum: Mapping[str, int], room: int
 ) -> list[int]:
-    """Column widths that fit *room*: the widest columns give way first, down to their minimum."""
-    widths = list(natural)
+    """Column widths that fit *room*: the widest columns give way first, down to their minimum.
+
+    The widths are capped at one level, the highest at which the table fits
+    (found by bisection, so a huge cell costs no time); columns narrower than
+    their minimum keep their width.
+    """
     floors = [max(len(h), minimum.get(h, MIN_CELL_WIDTH)) for h in headers]
-    excess = sum(widths) + 2 * (len(widths) - 1) - room
-    while excess > 0:
-        narrowable = [i for i in range(len(widths)) if widths[i] > floors[i]]
-        if not narrowable:
-            break
-        widest = max(narrowable, key=lambda i: widths[i])
-        widths[widest] -= 1
-        excess -= 1
+    gaps = 2 * (len(natural) - 1)
+
+    def capped(cap: int) -> list[int]:
+        return [n if n <= f else max(min(n, cap), f) for n, f in zip(natural, floors, strict=True)]
+
+    if sum(natural) + gaps <= room:
+        return list(natural)
+    low, high = 0, max(natural)
+    while low < high:  # the highest cap that fits
+        middle = (low + high + 1) // 2
+        if sum(capped(middle)) + gaps <= room:
+            low = middle
+        else:
+            high = middle - 1
+    widths = capped(low)
+    spare = room - sum(widths) - gaps
+    for i, width in enumerate(widths):  # what the rounding left, to the capped columns
+        if spare > 0 and width == low and natural[i] > low:
+            widths[i] += 1
+            spare -= 1
     return widths
 
 
