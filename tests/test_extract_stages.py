@@ -427,10 +427,32 @@ class TestVenue:
             ("PKS diteken di Aula Rupatama, Polda Sulteng, Senin.", "Aula Rupatama Polda Sulteng"),
             ("PKS diteken di ruang rapat Hotel Rylich, Kota Sorong.", "Ruang rapat, Hotel Rylich"),
             ("PKS diteken di Gedung KPU, Kapolda Irjen Pol Budi hadir.", "Gedung KPU"),
+            (
+                "MoU diteken di aula polres Sungai Hulu barat, Jumat.",
+                "Aula polres Sungai Hulu Barat",
+            ),
+            ("PKS diteken di Mutiara Convention Center.", "Mutiara Convention Center"),
+            ("PKS diteken di Grand Melati Hotel, Senin.", "Grand Melati Hotel"),
+            (
+                "PKS diteken di Aula KPU Provinsi, Jalan Merdeka Raya, Kota Baru, Senin.",
+                "Aula KPU Provinsi, Jalan Merdeka Raya",
+            ),
+            (
+                "MoU diteken di Aula Kantor KPU Desa Suka, Kecamatan Tanjung Maju, Mesa, Senin.",
+                "Aula Kantor KPU Desa Suka, Kecamatan Tanjung Maju",
+            ),
+            (
+                "PKS diteken di Hotel Melati, Jl. Ahmad Yani No. 5, Kota Baru.",
+                "Hotel Melati, Jl. Ahmad Yani No. 5",
+            ),
         ],
     )
     def test_venue_words(self, registry: Registry, text: str, venue: str) -> None:
-        """An owner named after a comma joins the venue; a post title does not."""
+        """An owner or an address part after a comma joins the venue; a post title does not.
+
+        A capitalised name ending in a venue tail ("Convention Center", "Hotel")
+        is a venue; a lower-case direction word after a capitalised name is part of it.
+        """
         place = find_venue(Segments(text), [], [])
 
         assert place is not None

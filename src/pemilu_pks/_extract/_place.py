@@ -22,8 +22,16 @@ from ._segment import Segments
 __all__ = ["Place", "find_city", "find_venue", "venue_spans"]
 
 _VENUE_WORDS = "|".join(rules.VENUE_WORDS)
+_VENUE_TAILS = "|".join(rules.VENUE_TAILS)
 _VENUE = re.compile(
-    rf"\b(?:[Bb]ertempat\s+)?(?:di|DI|Di)[ \t]+(?P<venue>(?i:{_VENUE_WORDS})\b[^,.;\n]*)"
+    r"\b(?:[Bb]ertempat\s+)?(?:di|DI|Di)[ \t]+(?P<venue>"
+    rf"(?i:{_VENUE_WORDS})\b[^,.;\n]*"
+    rf"|(?:[A-Z][\w'&-]*[ \t]+){{1,4}}(?:{_VENUE_TAILS})\b[^,.;\n]*)"
+)
+# ", Jalan Basuki Rahmat", ", Kecamatan Tanjung Raya": an address part of the venue.
+_ADDRESS = re.compile(
+    rf"[ \t]*,[ \t]*(?P<part>(?:{'|'.join(rules.ADDRESS_WORDS)})"
+    r"(?:[ \t]+(?:No\.[ \t]*\d+\w*|[A-Z0-9][\w'-]*)){1,5})"
 )
 _VENUE_WORD = re.compile(rf"\s(?=(?:{_VENUE_WORDS})\b)")
 _PLACE_LIST = re.compile(
@@ -80,6 +88,9 @@ def find_venue(segments: Segments, parties: list[Mention], mentions: list[Mentio
     if owner is not None and any(head.match(text, owner.start("owner")) for head, _ in HEADS):
         venue = f"{venue} {owner.group('owner')}"
         end = owner.end()
+    while (address := _ADDRESS.match(text, end)) is not None:
+        venue = f"{venue}, {address.group('part')}"
+        end = address.end()
     if venue.endswith(" setempat"):
         # "Mako Polres setempat", "Aula Mapolda setempat": the party of that kind, by the
         # name the text gives it ("Mako Polres Tapanuli Selatan", "Aula Mapolda Kalteng").
@@ -94,9 +105,10 @@ def find_venue(segments: Segments, parties: list[Mention], mentions: list[Mentio
         if names:
             venue = f"{venue.removesuffix(' setempat')} {max(names, key=len)}"
     venue = venue[0].upper() + venue[1:]
-    # "Aula Kayuh Baimbai Balaikota Banjarmasin" -> "Aula Kayuh Baimbai, Balaikota Banjarmasin"
-    venue = _VENUE_WORD.sub(", ", venue)
-    venue = re.sub(r"^(\S+), ", r"\1 ", venue)
+    if _VENUE_AT.match(venue):  # not "Grand Melati Hotel", named by its last word
+        # "Aula Kayuh Baimbai Balaikota Banjarmasin" -> "Aula Kayuh Baimbai, Balaikota Banjarmasin"
+        venue = _VENUE_WORD.sub(", ", venue)
+        venue = re.sub(r"^(\S+), ", r"\1 ", venue)
     return Place(venue, (chosen.start("venue"), end), "venue")
 
 
@@ -108,6 +120,9 @@ def _venue_words(written: str) -> str:
     for word in words[1:]:
         if word[0].isupper() or word[0].isdigit() or word in {"setempat", "&", "/", "dan"}:
             kept += [*lower, word]
+            lower = []
+        elif word in rules.NAME_CONTINUATIONS and len(kept) > 1 and kept[-1][0].isupper():
+            kept += [*lower, word.capitalize()]  # "Polres Tanjung Jabung barat"
             lower = []
         elif len(kept) == 1 and len(lower) < 2:  # "ruang rapat", "aula utama"
             lower.append(word)

@@ -310,6 +310,24 @@ VENUE_WORDS = (
     "Pendapa", "Sekretariat", "Kafe", "Cafe", "Restoran", "Rumah Makan", "Resto",
 )  # fmt: skip
 
+#: Words that end a venue's name when no venue word starts it ("di Harris
+#: Convention Center", "di Grand Aston Hotel").
+VENUE_TAILS = (
+    r"Convention\s+Cent(?:er|re)", r"Convention\s+Hall", "Hall", "Hotel", "Resort", "Inn",
+    "Ballroom",
+)  # fmt: skip
+
+#: Words that open an address part after a venue's comma: the part joins the
+#: venue ("di Aula KPU Provinsi Kaltim, Jalan Basuki Rahmat, Samarinda").
+ADDRESS_WORDS = (
+    "Jalan", r"Jln?\.?", "Kampung", "Desa", "Kelurahan", r"Kel\.", "Kecamatan", r"Kec\.",
+    "Komplek", "Kompleks", "Kawasan",
+)  # fmt: skip
+
+#: Lower-case words that still belong to a capitalised place name before them
+#: ("aula polres Tanjung Jabung barat").
+NAME_CONTINUATIONS = frozenset({"barat", "timur", "utara", "selatan", "tengah"})
+
 #: A headline is a title-case line of at most this many words, without a comma or full stop.
 HEADLINE_MAX_WORDS = 24
 
