@@ -501,3 +501,44 @@ class TestRegistryLock:
             assert _registry._LOCK.acquire(blocking=False)
             _registry._LOCK.release()
         assert held is not _registry._LOCK
+
+
+class TestSignatoryNames:
+    """The name after a post title, with or without rank."""
+
+    def signers(self, text: str) -> list[tuple[str, str | None, str | None]]:
+        """(party, name, rank) of each signatory drafted from *text*."""
+        return [
+            (s.party, s.name, s.rank.value if s.rank else None) for s in drafted(text).signatories
+        ]
+
+    def test_words_before_a_rank_belong_to_the_post(self) -> None:
+        """'Kapolres Barsel Barsel AKBP Yusfandi Usman': the name follows the rank."""
+        text = (
+            "Polres Barito Selatan dan KPU Barito Selatan menandatangani MoU, Rabu (19/4/2023). "
+            "Hadir Kapolres Barsel Barsel AKBP Yusfandi Usman, S.I.K., M.I.K. bersama Ketua KPU "
+            "Bahruddin."
+        )
+
+        assert [
+            ("polres-barito-selatan", "Yusfandi Usman", "akbp"),
+            ("kpu-62.04", "Bahruddin", None),
+        ] == self.signers(text)
+
+    def test_name_after_a_bare_body_post(self) -> None:
+        """'Ketua Bawaslu Amin Yasir': no region follows the post, so the words are the person."""
+        text = (
+            "Bawaslu Kebumen dan Polres Kebumen menandatangani PKS, Senin (13/11/2023). "
+            "Ketua Bawaslu Amin Yasir mengatakan pemilu harus aman."
+        )
+
+        assert [("bawaslu-33.05", "Amin Yasir", None)] == self.signers(text)
+
+    def test_rank_spelled_out(self) -> None:
+        """'Inspektur Jendral Rusdi Hartono': a rank in words (and misspelt) is a rank, not a name."""
+        text = (
+            "Bawaslu Provinsi Jambi dan Polda Jambi menandatangani PKS, Kamis (11/5/2023). "
+            "Kapolda Jambi Inspektur Jendral Rusdi Hartono menegaskan itu."
+        )
+
+        assert [("polda-jambi", "Rusdi Hartono", "irjen")] == self.signers(text)

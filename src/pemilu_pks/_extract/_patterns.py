@@ -77,7 +77,7 @@ def rank_pattern() -> re.Pattern[str]:
     names = set()
     for value, official, abbreviation, _, variants in _RANKS:
         for name in (value, official, abbreviation, *variants):
-            bare = re.sub(r"\s+Pol\.?$", "", name)
+            bare = re.sub(r"\s+Pol(?:isi|\.)?$", "", name)
             pattern = re.escape(bare).replace(r"\ ", r"\s+")
             for wrong, right in rules.RANK_SPELLINGS.items():
                 pattern = re.sub(right, f"(?:{right}|{wrong})", pattern, flags=re.IGNORECASE)

@@ -78,10 +78,20 @@ def read_people(
             cursor = paren.end()
         person = None
         if mention.post is not None:
+            post_end = mention.end
+            if (
+                mention.institution is None
+                and mention.unresolved
+                and mention.name_span
+                and not paren
+            ):
+                # "Ketua Bawaslu Amin Yasir": words after the post that name no
+                # region are the person, the party being the only one of that kind.
+                post_end = cursor = mention.name_span[0]
             person = Person(
                 institution=institution,
-                post=_post_text(text, mention),
-                post_span=(mention.start, mention.end),
+                post=" ".join(text[mention.start : post_end].split()),
+                post_span=(mention.start, post_end),
             )
             cursor = _read_person(text, cursor, person)
         deputy = _representative(text, cursor, institution)
@@ -143,6 +153,10 @@ def _read_person(text: str, cursor: int, person: Person) -> int:
     """Read rank, name and academic titles at *cursor* into *person*; where reading stopped."""
     cursor = _read_rank(text, _SEP.match(text, cursor).end(), person)  # type: ignore[union-attr]
     cursor, prefix_titles, words = _name_words(text, cursor)
+    if person.rank is None and words and (ranked := _read_rank(text, cursor, person)) > cursor:
+        # "Kapolres Barsel Barsel AKBP Yusfandi Usman": the words before a rank
+        # still belong to the post; the name follows the rank.
+        cursor, prefix_titles, words = _name_words(text, ranked)
     if not words:
         return cursor
     start, end = words[0][0], words[-1][1]
