@@ -220,10 +220,25 @@ class TestPlace:
                 "BANUATODAY.COM, BANJARMASIN - KPU dan Polda menandatangani PKS hari ini.",
                 "Banjarmasin",
             ),
+            ("PALU, Guna mendukung pemilu, KPU dan Polda menandatangani PKS hari ini.", "Palu"),
+            ("MANADO–Setiap tahapan pemilu diamankan, KPU dan Polda menandatangani PKS.", "Manado"),
+            (
+                "Kamis, 20 April 2023 | April 20, 2023 WIB Last Updated 2023-06-22\n"
+                "Barsel - Polres dan KPU setempat melaksanakan penandatanganan MOU hari ini.",
+                "Barsel",
+            ),
+            (
+                "WARTA SULAWESI -- Polres dan KPU Manado melakukan penandatanganan PKS hari ini.\n"
+                "Manado - Kegiatan itu dihadiri oleh para pejabat utama Polres setempat.",
+                "Manado",
+            ),
         ],
     )
     def test_datelines(self, registry: Registry, text: str, city: str) -> None:
-        """The dateline's place, never the publisher's name."""
+        """The dateline's place, never the publisher's name nor a publication line's weekday.
+
+        A dateline in capitals may close with a comma ("PALU,") or a dash without a space.
+        """
         place = find_city(Segments(f"Judul Berita\n{text}"), registry)
 
         assert place is not None

@@ -41,10 +41,14 @@ _VENUE_AT = re.compile(rf"(?i:{_VENUE_WORDS})\b|[a-z]")
 _OWNER = re.compile(r",[ \t]*(?P<owner>[A-Z][\w]*(?:[ \t]+[A-Z][\w]*){1,2})(?=[ \t]*[,.])")
 _STREET = re.compile(r"(?i:jalan|jln?)\b")
 _CITY_WORDS = re.compile(r"(?:Kota\s+)?[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*){0,3}")
-_DATELINE = re.compile(r"(?P<head>[^\n]{2,80}?)[ \t]*(?:[-–—]{1,2}|\|)[ \t]+(?=\S)")
+_DATELINE = re.compile(r"(?P<head>[^\n]{2,80}?)[ \t]*(?:[-–—]{1,2}|\|)(?:[ \t]+(?=\S)|(?=[A-Z]))")
+# "PALU, Guna mendukung …": a dateline in capitals closed by a comma.
+_CAPS_DATELINE = re.compile(r"(?P<head>[A-Z][A-Z'-]+(?:[ \t]+[A-Z][A-Z'-]+){0,2}),[ \t]+(?=\S)")
+_WEEKDAY = re.compile(rf"\b(?i:{WEEKDAYS})\b")
 _PART = re.compile(r"[^,()/]+")
 _PUBLISHER = re.compile(
-    r"\.(?:com|id|co|net|org|news)\b|online|news|antara|pos\b|times|media|\bkabar|\bberita|tv\b|\d",
+    r"\.(?:com|id|co|net|org|news)\b|online|news|antara|pos\b|times|media|\bkabar|\bberita|\bwarta"
+    r"|tv\b|\d",
     re.IGNORECASE,
 )
 
@@ -208,8 +212,13 @@ def _dateline(segments: Segments, registry: Registry) -> Place | None:
     text = segments.text
     for number, (line_start, line_end) in enumerate(segments.lines[:12]):
         match = _DATELINE.match(text, line_start, line_end)
+        if match is not None and not match.group(0)[-1].isspace() and not match["head"].isupper():
+            match = None  # "BANDUNG–Setiap": no space after the dash only after capitals
+        match = match or _CAPS_DATELINE.match(text, line_start, line_end)
         if match is None or len(match.group("head").split()) > 6:
             continue
+        if _WEEKDAY.search(match.group("head")):
+            continue  # a publication line ("Kamis, 20 April 2023 | …"), not a place
         if len(text[match.end() : line_end].split()) < rules.DATELINE_MIN_WORDS:
             continue  # a caption or a title, not a dateline opening a paragraph
         best: Place | None = None
