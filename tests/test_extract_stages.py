@@ -45,6 +45,19 @@ class TestSegments:
         assert 3 == len(segments.sentences)
         assert (True, False) == (segments.tells_signing(5), segments.tells_signing(36))
 
+    @pytest.mark.parametrize(
+        ("line", "headline"),
+        [
+            ("Polres dan KPU Teken MoU Pengamanan Pemilu Damai 2024", True),
+            ("Hal tersebut disampaikan Kapolres Kota Baru Kombes Pol Budi Santoso", False),
+        ],
+    )
+    def test_headline_or_sentence(self, line: str, headline: bool) -> None:
+        """A title-case line is a headline; lower-case words beyond a title's small words make a sentence."""
+        segments = Segments(f"{line}\n\nKPU dan Polres menandatangani PKS, Senin.")
+
+        assert headline == segments.in_headline(0)
+
     def test_attendance_and_handover(self) -> None:
         """Words after 'dihadiri' or 'menyerahkan salinan' are marked as such."""
         text = "PKS diteken, dihadiri Bupati Banjar. Ketua menyerahkan salinan kepada Polda Y."

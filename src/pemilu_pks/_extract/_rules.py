@@ -27,6 +27,7 @@ __all__ = [
     "FIGURES",
     "HANDOVER_MARKERS",
     "HEADLINE_MAX_WORDS",
+    "HEADLINE_SMALL_WORDS",
     "HONORIFICS",
     "INSTITUTION_HEADS",
     "INSTRUMENT_TERMS",
@@ -330,6 +331,13 @@ NAME_CONTINUATIONS = frozenset({"barat", "timur", "utara", "selatan", "tengah"})
 
 #: A headline is a title-case line of at most this many words, without a comma or full stop.
 HEADLINE_MAX_WORDS = 24
+
+#: The small words a title-case headline keeps in lower case ("Polres dan KPU
+#: Teken MoU untuk Pemilu"); other lower-case words make a line a sentence.
+HEADLINE_SMALL_WORDS = frozenset({
+    "dan", "di", "ke", "dari", "yang", "untuk", "dengan", "pada", "oleh", "atau", "bagi",
+    "terkait", "serta", "hingga", "jelang", "usai", "soal", "se", "vs",
+})  # fmt: skip
 
 #: A dateline opens a paragraph: at least this many words follow its dash.
 DATELINE_MIN_WORDS = 6

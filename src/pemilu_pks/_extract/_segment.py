@@ -146,11 +146,17 @@ class Segments:
             line = self.text[start:end]
             words = line.split()
             capitalised = sum(1 for w in words if w[:1].isupper())
+            # "Hal tersebut disampaikan Kapolresta …": lower-case words other than
+            # the small words of a title make a sentence, not a headline.
+            content = sum(
+                1 for w in words if w[:1].islower() and w not in rules.HEADLINE_SMALL_WORDS
+            )
             self._headline[i] = (
                 4 <= len(words) <= rules.HEADLINE_MAX_WORDS
                 and "," not in line
                 and not line.rstrip().endswith(".")
                 and capitalised >= 0.75 * len(words)
+                and content <= 1
             )
         return self._headline[i]
 
