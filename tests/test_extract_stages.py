@@ -332,6 +332,12 @@ class TestScopeAndInstrument:
             ("bantuan pengaman", pk.ScopeItem.SECURITY_ASSISTANCE),
             ("tukar menukar data", pk.ScopeItem.DATA_EXCHANGE),
             ("dukungan sarana dan prasarana", pk.ScopeItem.FACILITIES),
+            ("Selanjutnya sarana dan prasarana", pk.ScopeItem.FACILITIES),
+            ("pertukaran dan permanfaatan informasi", pk.ScopeItem.DATA_EXCHANGE),
+            ("Polda siap mendukung pengamanan", pk.ScopeItem.SECURITY_ASSISTANCE),
+            ("melakukan pengawalan dan pengamanan", pk.ScopeItem.SECURITY_ASSISTANCE),
+            ("memberikan Pengamanan dan Pengawalan", pk.ScopeItem.SECURITY_ASSISTANCE),
+            ("bertugas melaksanakan pengamanan", pk.ScopeItem.SECURITY_ASSISTANCE),
         ],
     )
     def test_scope_variants(self, phrase: str, item: pk.ScopeItem) -> None:

@@ -347,7 +347,7 @@ DATELINE_MIN_WORDS = 6
 #: The six standard scope items and the phrasings news uses for them.
 SCOPE_PHRASES: dict[ScopeItem, tuple[str, ...]] = {
     ScopeItem.DATA_EXCHANGE: (
-        r"pertukaran\s+(?:dan\s+pemanfaatan\s+)?(?:data|informasi)",
+        r"pertukaran\s+(?:dan\s+\w+\s+)?(?:data|informasi)",  # "pertukaran dan permanfaatan informasi"
         r"tukar[\s-]+menukar\s+(?:data|informasi)",
         r"pemanfaatan\s+data",
         r"\bdata\s+(?:dan|serta)\s+informasi",
@@ -355,6 +355,9 @@ SCOPE_PHRASES: dict[ScopeItem, tuple[str, ...]] = {
     ScopeItem.SECURITY_ASSISTANCE: (
         r"bantuan\s+pengaman(?:an)?\b",
         r"(?:dukungan|permintaan|pemberian)\s+(?:bantuan\s+)?pengamanan",
+        r"\b(?:men)?dukung\s+pengamanan",
+        r"pengawal\w*\s+dan\s+pengamanan|pengamanan\s+dan\s+pengawalan",
+        r"(?:melaksanakan|melakukan|memberikan)\s+pengamanan",
     ),
     ScopeItem.LAW_ENFORCEMENT: (r"penegak+an\s+hukum", r"gakk?umdu"),
     ScopeItem.TECHNICAL_REGULATION: (
@@ -366,6 +369,7 @@ SCOPE_PHRASES: dict[ScopeItem, tuple[str, ...]] = {
     ),
     ScopeItem.FACILITIES: (
         r"(?:pemanfaatan|penggunaan|penyediaan|dukungan)\s+sarana(?:\s+dan\s+prasarana)?",
+        r"\bsarana\s+dan\s+prasarana",
     ),
 }
 
