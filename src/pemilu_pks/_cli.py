@@ -995,6 +995,14 @@ def _survivable_streams() -> None:
                 reconfigure(errors="backslashreplace")
 
 
+def _discard_stdout() -> None:
+    """Point standard output at the null device, so what is still buffered goes nowhere quietly."""
+    import os
+
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 def _say(message: str) -> None:
     """Write *message* to standard error, if there is one to write to."""
     with contextlib.suppress(OSError, ValueError, AttributeError):
@@ -1014,18 +1022,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     _survivable_streams()
     args = parser().parse_args(argv)
     try:
-        return int(args.run(args))
+        status = int(args.run(args))
+        sys.stdout.flush()  # a closed or broken output fails here, where it is reported
+        return status
     except BrokenPipeError:  # output piped into head: stop quietly
-        import os
-
-        with contextlib.suppress(OSError, ValueError, AttributeError):
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _discard_stdout()
         return EXIT_DATA
     except (NotFoundError, AmbiguousError, DateParseError) as exc:
         _say(f"{PROG}: {_message(exc)}\n")
         return EXIT_USAGE
     except (PemiluPksError, OSError) as exc:
         _say(f"{PROG}: {_message(exc)}\n")
+        if isinstance(exc, OSError) and exc.errno == errno.EBADF and not exc.filename:
+            _discard_stdout()  # else the interpreter's last flush fails again (exit 120)
         return EXIT_DATA
     except KeyboardInterrupt:  # pragma: no cover - interactive
         return 130
