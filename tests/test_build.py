@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 import pemilu_pks as pk
+from source_tree import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 DATASETS = ROOT / "datasets"
 
 

@@ -11,17 +11,15 @@ from __future__ import annotations
 
 import collections
 import functools
-import os
 import re
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
 import pemilu_pks as pk
+from source_tree import ROOT
 
 # `nox -s build` runs the tests from a copy outside the tree and says where the source is.
-ROOT = Path(os.environ.get("PEMILU_PKS_SOURCE") or Path(__file__).resolve().parents[1])
 PAGES = [
     "README.md",
     "docs/index.md",

@@ -10,14 +10,13 @@ so a page that uses a name must import or define it first.
 from __future__ import annotations
 
 import doctest
-import os
 import re
-from pathlib import Path
 
 import pytest
 
+from source_tree import ROOT
+
 # `nox -s build` runs the tests from a copy outside the tree and says where the source is.
-ROOT = Path(os.environ.get("PEMILU_PKS_SOURCE") or Path(__file__).resolve().parents[1])
 PAGES = sorted(
     p.relative_to(ROOT).as_posix()
     for p in [ROOT / "README.md", *(ROOT / "docs").glob("*.md")]

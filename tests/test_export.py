@@ -19,8 +19,8 @@ import pemilu_pks as pk
 from pemilu_pks import _export
 from pemilu_pks._cli import main
 from pemilu_pks._dataset import bundled_path, records_json
+from source_tree import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = Path(str(bundled_path()))
 S = pk.ScopeItem
 HOSTILE_CELLS = (

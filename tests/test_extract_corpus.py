@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 import pemilu_pks as pk
+from source_tree import ROOT
 
-ROOT = Path(__file__).parent.parent
 CORPUS = Path(__file__).parent / "extract" / "corpus"
 MANIFEST = CORPUS / "manifest.json"
 FIELDS = {"file", "url", "publisher", "title", "published", "agreements", "complete", "notes"}

@@ -11,14 +11,14 @@ to install it from there, except as what to do once it is published.
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
+from source_tree import ROOT
+
 # `nox -s build` runs the tests from a copy outside the tree and says where the source is.
-ROOT = Path(os.environ.get("PEMILU_PKS_SOURCE") or Path(__file__).resolve().parents[1])
 README = ROOT / "README.md"
 _CONSOLE = re.compile(r"^```console\n(.*?)^```", re.M | re.S)
 

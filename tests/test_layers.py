@@ -13,8 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from source_tree import ROOT
+
 PACKAGE = "pemilu_pks"
-SOURCE = Path(__file__).resolve().parents[1] / "src" / PACKAGE
+SOURCE = ROOT / "src" / PACKAGE
 
 #: Bottom first.  A module of the package is placed by its first name below
 #: ``pemilu_pks`` (so ``_regions._names`` is in ``_regions``'s tier).

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 import pemilu_pks as pk
+from source_tree import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 RESORTS = ("polres", "polresta", "polrestabes")
 #: Pemilu (14 Feb 2024) and Pilkada (27 Nov 2024) voting days.
 VOTING_DAYS = ("2024-02-14", "2024-11-27")

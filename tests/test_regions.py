@@ -14,9 +14,9 @@ import pytest
 import pemilu_pks as pk
 from pemilu_pks._dataset import bundled_path
 from pemilu_pks._regions import describe
+from source_tree import ROOT
 
 L = pk.RegionLevel
-ROOT = Path(__file__).resolve().parents[1]
 
 #: Kepmendagri 300.2.2-2138/2025.
 COUNTS = {

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from source_tree import ROOT
+
 # `nox -s build` runs these tests from a copy outside the tree and says where the source is.
-ROOT = Path(os.environ.get("PEMILU_PKS_SOURCE") or Path(__file__).resolve().parents[1])
 
 
 @pytest.fixture(scope="module")
