@@ -385,8 +385,8 @@ class TestArguments:
     @pytest.mark.parametrize(
         "kwargs",
         [
-            {"published": "2023-01-01"},
-            {"published": dt.datetime(2023, 1, 1, tzinfo=dt.timezone.utc)},
+            {"published": "1 Januari 2023"},
+            {"published": 20230101},
             {"source": 123},
             {"source": "https://example.org/\ud800"},
             {"source": ""},
@@ -398,6 +398,14 @@ class TestArguments:
         """Each wrong argument is a DataError that names the argument."""
         with pytest.raises(pk.PemiluPksError, match=next(iter(kwargs))):
             pk.extract("KPU dan Polres menandatangani PKS.", **kwargs)  # type: ignore[arg-type]
+
+    def test_published_as_iso_text(self) -> None:
+        """'YYYY-MM-DD' is the publication day, as filter() and covering() read days."""
+        text = "KPU Kalsel dan Polda Kalsel menandatangani PKS pada Senin."
+        as_date = pk.extract(text, published=dt.date(2023, 9, 27))
+        as_text = pk.extract(text, published="2023-09-27")
+
+        assert as_date == as_text
 
     def test_unknown_keyword_is_a_type_error(self) -> None:
         """A keyword extract() does not have is a TypeError, as Python does."""

@@ -140,7 +140,8 @@ def _ancestors_and_self(code: str) -> list[str]:
     return [".".join(parts[:end]) for end in range(len(parts), 0, -1)] + [COUNTRY]
 
 
-def as_day(on: object) -> dt.date | None:
+def as_day(on: object, *, name: str = "on") -> dt.date | None:
+    """A day given as a :class:`datetime.date` (a datetime counts by its date) or ``YYYY-MM-DD``."""
     if on is None:
         return None
     if isinstance(on, dt.datetime):
@@ -155,9 +156,11 @@ def as_day(on: object) -> dt.date | None:
                 return dt.date.fromisoformat(text)
         except ValueError:
             pass
-        raise DateParseError(f"on={on!r} is not a date: expected YYYY-MM-DD (e.g. '2024-02-14')")
+        raise DateParseError(
+            f"{name}={on!r} is not a date: expected YYYY-MM-DD (e.g. '2024-02-14')"
+        )
     raise DateParseError(
-        f"on={on!r} is not a date: expected a datetime.date or a YYYY-MM-DD string"
+        f"{name}={on!r} is not a date: expected a datetime.date or a YYYY-MM-DD string"
     )
 
 

@@ -52,7 +52,7 @@ def extract(
     *,
     source: str | None = None,
     year: int | None = None,
-    published: dt.date | None = None,
+    published: dt.date | str | None = None,
     dataset: Dataset | None = None,
 ) -> list[Draft]:
     """Read draft agreements from an Indonesian news report.
@@ -67,7 +67,8 @@ def extract(
             a URL).  Without it, drafts cite the placeholder ``"draft-source"``.
         year: The article's year, when the text does not show it; bounds a
             weekday-only date ("Rabu") and completes "Kamis (29/12)".
-        published: The article's publication day (a :class:`datetime.date`):
+        published: The article's publication day (a :class:`datetime.date` or
+            ``YYYY-MM-DD``, as ``filter`` and ``covering`` take days):
             the latest possible signing day, and the week a weekday alone
             ("pada Sabtu") falls in.  Without it, a publication line at the
             top of the text is used.
@@ -88,7 +89,10 @@ def extract(
         >>> pk.extract("Harga cabai di Banjarmasin naik lagi, Senin (25/09/2023).")
         []
     """
-    _check_arguments(text, source, year, published, dataset)
+    _check_arguments(text, source, year, dataset)
+    from pemilu_pks._institutions import as_day
+
+    day = as_day(published, name="published")
     if dataset is None:
         from pemilu_pks._dataset import load
 
@@ -104,13 +108,11 @@ def extract(
         lambda: chosen.agreements,  # read only when the text cites a parent's number
         source=source,
         year=year,
-        published=published,
+        published=day,
     )
 
 
-def _check_arguments(
-    text: object, source: object, year: object, published: object, dataset: object
-) -> None:
+def _check_arguments(text: object, source: object, year: object, dataset: object) -> None:
     if not isinstance(text, str):
         kind = type(text).__name__
         hint = "; decode bytes as UTF-8 first" if isinstance(text, (bytes, bytearray)) else ""
@@ -136,13 +138,6 @@ def _check_arguments(
         isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2100
     ):
         raise DataError(f"extract(): year must be a year like 2023, not {year!r}")
-    if published is not None and (
-        not isinstance(published, dt.date) or isinstance(published, dt.datetime)
-    ):
-        raise DataError(
-            f"extract(): published must be a datetime.date such as date(2023, 9, 25), "
-            f"not {published!r}"
-        )
     if dataset is not None:
         from pemilu_pks._dataset import Dataset
 
