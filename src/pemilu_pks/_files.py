@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
-import shutil
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -249,6 +247,8 @@ def replace_folder(
                 f"{target}: holds files that are not part of this output ({shown}); "
                 "refusing to replace it (choose an empty or new folder)"
             )
+    import shutil  # only writing needs it; kept off import time
+
     parent = target.parent
     building = _unique(parent, target.name, "partial")
     try:
@@ -278,4 +278,4 @@ def replace_folder(
 
 def _unique(parent: Path, name: str, suffix: str) -> Path:
     """A fresh hidden name beside *name*, for a temporary file or folder."""
-    return parent / f".{name}.{os.getpid()}.{secrets.token_hex(4)}.{suffix}"
+    return parent / f".{name}.{os.getpid()}.{os.urandom(4).hex()}.{suffix}"
